@@ -1,0 +1,76 @@
+import * as fontkit from 'fontkit';
+import { isWoff, woffToSfnt } from './sfnt.js';
+
+/** Minimal view of a fontkit font used by the library. */
+export type FontkitFont = fontkit.Font;
+
+/** Glyph of a code point in one face, with its advance in em. */
+export interface FaceGlyph {
+  readonly id: number;
+  readonly advance: number;
+}
+
+let nextFaceId = 1;
+
+/**
+ * One parsed font face, shared for the life of the process. Glyph lookups go straight through the cmap
+ * (no shaping): Chinese, Latin and digits in these reports need nothing more, so this gives the same glyphs
+ * as fontkit `layout` at a fraction of the cost. It does NOT apply ligatures, kerning or mark positioning
+ * (scripts such as Arabic or Devanagari, or combining marks, would need `layout`).
+ */
+export class FontFace {
+  /** Process-unique id, used as a map key by the PDF layer. */
+  readonly id: number;
+  readonly postscriptName: string;
+  private readonly glyphs = new Map<number, FaceGlyph | null>();
+
+  constructor(readonly font: FontkitFont, readonly source: string) {
+    this.id = nextFaceId++;
+    this.postscriptName = font.postscriptName ?? `face${this.id}`;
+  }
+
+  /** Glyph and advance (em) of a code point, or null when the face has no glyph for it. Cached. */
+  glyph(codePoint: number): FaceGlyph | null {
+    let g = this.glyphs.get(codePoint);
+    if (g === undefined) {
+      g = null;
+      if (this.font.hasGlyphForCodePoint(codePoint)) {
+        const glyph = this.font.glyphForCodePoint(codePoint);
+        if (glyph.id !== 0) g = { id: glyph.id, advance: glyph.advanceWidth / this.font.unitsPerEm };
+      }
+      this.glyphs.set(codePoint, g);
+    }
+    return g;
+  }
+
+  /** Whether the face draws the code point with a real glyph (never .notdef). */
+  has(codePoint: number): boolean {
+    return this.glyph(codePoint) !== null;
+  }
+}
+
+/** Where a font comes from: a file path, the bytes of a file, or either with a face name for a collection (TTC). */
+export type FontSource = string | Uint8Array | { readonly path: string; readonly face?: string } | { readonly data: Uint8Array; readonly face?: string };
+
+/** Parses font bytes (TTF, OTF, WOFF, or a TTC with `face` naming the PostScript name); `label` names the source in errors. */
+export function parseFont(bytes: Uint8Array, label: string, faceName?: string): FontkitFont {
+  const data = isWoff(bytes) ? woffToSfnt(bytes) : bytes;
+  let parsed: fontkit.Font | fontkit.FontCollection;
+  try {
+    parsed = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), faceName);
+  } catch (e) {
+    throw new Error(`${label}: not a font file that can be read (${(e as Error).message})`);
+  }
+  if (parsed == null) throw new Error(`${label}: no face named "${faceName}" in this font collection`);
+  const collection = Array.isArray((parsed as { fonts?: unknown }).fonts) ? (parsed as fontkit.FontCollection) : null;
+  if (collection) {
+    const names = collection.fonts.map((f) => f.postscriptName).join(', ');
+    if (!faceName) throw new Error(`${label}: is a font collection; name one face (${names})`);
+    const face = collection.fonts.find((f) => f.postscriptName === faceName || f.fullName === faceName || f.familyName === faceName);
+    if (!face) throw new Error(`${label}: no face named "${faceName}" in this collection (${names})`);
+    return face;
+  }
+  parsed = parsed as fontkit.Font;
+  if (!parsed.unitsPerEm || !parsed.characterSet) throw new Error(`${label}: not a usable font (no cmap or units per em)`);
+  return parsed;
+}

@@ -1,0 +1,73 @@
+import type { TextFont } from '../typeset/textFont.js';
+import type { LazyFace } from './defaultFonts.js';
+import type { FontFace } from './fontFace.js';
+
+/**
+ * A role's font: a primary face and a fallback chain. A character missing from the primary face is drawn
+ * from the first face of the chain that has it; lazy faces are parsed only when one of their characters is asked for.
+ * Face indices are stable for the life of the stack, so the typesetter's output can name faces by index.
+ */
+export class FontStack implements TextFont {
+  private readonly loaded: FontFace[] = [];
+  private readonly lazyIndex = new Map<LazyFace, number>();
+  private readonly faceOf = new Map<number, number>();
+
+  constructor(
+    private readonly primary: readonly FontFace[],
+    private readonly fallbacks: readonly LazyFace[],
+  ) {
+    this.loaded.push(...primary);
+  }
+
+  /** The face with this index (as returned by `face`). */
+  faceAt(index: number): FontFace {
+    const face = this.loaded[index];
+    if (!face) throw new Error(`no font face ${index} in this stack`);
+    return face;
+  }
+
+  /** The first face of the stack, whose name identifies the role's font. */
+  get primaryFace(): FontFace {
+    return this.loaded[0]!;
+  }
+
+  face(codePoint: number): number {
+    let index = this.faceOf.get(codePoint);
+    if (index === undefined) {
+      index = this.findFace(codePoint);
+      this.faceOf.set(codePoint, index);
+    }
+    return index;
+  }
+
+  advance(codePoint: number): number {
+    const index = this.face(codePoint);
+    return index < 0 ? 0 : this.loaded[index]!.glyph(codePoint)!.advance;
+  }
+
+  /** Whether some face of the stack can draw the code point, without parsing lazy faces. */
+  canDraw(codePoint: number): boolean {
+    if (this.faceOf.has(codePoint)) return this.faceOf.get(codePoint)! >= 0;
+    if (this.primary.some((f) => f.has(codePoint))) return true;
+    return this.fallbacks.some((lazy) => inRanges(lazy.ranges, codePoint));
+  }
+
+  private findFace(codePoint: number): number {
+    for (let i = 0; i < this.primary.length; i++) if (this.primary[i]!.has(codePoint)) return i;
+    for (const lazy of this.fallbacks) {
+      if (!inRanges(lazy.ranges, codePoint)) continue;
+      let index = this.lazyIndex.get(lazy);
+      if (index === undefined) {
+        index = this.loaded.push(lazy.load()) - 1;
+        this.lazyIndex.set(lazy, index);
+      }
+      if (this.loaded[index]!.has(codePoint)) return index;
+    }
+    return -1;
+  }
+}
+
+function inRanges(ranges: readonly (readonly [number, number])[], cp: number): boolean {
+  for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
+  return false;
+}

@@ -1,0 +1,55 @@
+import { inflateSync } from 'node:zlib';
+
+/** True when the bytes start with the WOFF 1.0 signature `wOFF`. */
+export function isWoff(bytes: Uint8Array): boolean {
+  return bytes.length >= 44 && bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x46;
+}
+
+/**
+ * Converts a WOFF 1.0 file to a plain SFNT (TrueType/OpenType) once, inflating every table with node:zlib.
+ * fontkit can read WOFF itself, but it inflates a table again on every access, which makes a CJK font
+ * hundreds of times slower to use; a plain SFNT is read in place.
+ */
+export function woffToSfnt(woff: Uint8Array): Uint8Array {
+  const src = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (!isWoff(woff)) throw new Error('not a WOFF 1.0 file (missing wOFF signature)');
+  const flavor = src.getUint32(4);
+  const numTables = src.getUint16(12);
+  const tables = [];
+  for (let i = 0; i < numTables; i++) {
+    const o = 44 + i * 20;
+    tables.push({
+      tag: src.getUint32(o),
+      offset: src.getUint32(o + 4),
+      compLength: src.getUint32(o + 8),
+      origLength: src.getUint32(o + 12),
+      checksum: src.getUint32(o + 16),
+    });
+  }
+  const headerSize = 12 + 16 * numTables;
+  let size = headerSize;
+  for (const t of tables) size += (t.origLength + 3) & ~3;
+  const out = new Uint8Array(size);
+  const dst = new DataView(out.buffer);
+  const entrySelector = Math.floor(Math.log2(Math.max(1, numTables)));
+  const searchRange = 16 * 2 ** entrySelector;
+  dst.setUint32(0, flavor);
+  dst.setUint16(4, numTables);
+  dst.setUint16(6, searchRange);
+  dst.setUint16(8, entrySelector);
+  dst.setUint16(10, numTables * 16 - searchRange);
+  let offset = headerSize;
+  tables.forEach((t, i) => {
+    const packed = woff.subarray(t.offset, t.offset + t.compLength);
+    const data = t.compLength < t.origLength ? inflateSync(packed) : packed;
+    if (data.length !== t.origLength) throw new Error(`WOFF table ${i} inflates to ${data.length} bytes, expected ${t.origLength}`);
+    const rec = 12 + i * 16;
+    dst.setUint32(rec, t.tag);
+    dst.setUint32(rec + 4, t.checksum);
+    dst.setUint32(rec + 8, offset);
+    dst.setUint32(rec + 12, t.origLength);
+    out.set(data, offset);
+    offset += (t.origLength + 3) & ~3;
+  });
+  return out;
+}

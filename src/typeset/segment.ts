@@ -1,0 +1,150 @@
+/**
+ * Splits a paragraph into measured characters and into clusters: the smallest groups that never break
+ * internally (an ideograph with the marks that may not be separated from it, a Latin word or number with its unit).
+ */
+import {
+  hasRightBlank,
+  isDigit,
+  isInseparable,
+  isNoLineEnd,
+  isNoLineStart,
+  isNumberUnit,
+  isWideCodePoint,
+  type Strictness,
+} from './punctuation.js';
+import type { TextFont } from './textFont.js';
+
+/** A run of text in one font and size: the input of the typesetter. */
+export interface TextRun {
+  readonly text: string;
+  readonly font: TextFont;
+  /** Font size in points. */
+  readonly size: number;
+}
+
+/** One code point of the paragraph with its measured advance. */
+export interface MeasuredChar {
+  readonly cp: number;
+  /** UTF-16 offset in the paragraph's concatenated text. */
+  readonly offset: number;
+  readonly run: number;
+  /** Font size of the character's run in points. */
+  readonly size: number;
+  /** Advance in points: a wide character takes one grid cell, others their font advance. */
+  advance: number;
+  readonly wide: boolean;
+  readonly space: boolean;
+  /** Whether extra space may be put after this character when the line is justified. */
+  stretchAfter: boolean;
+}
+
+/** A group of characters that is never split across lines (except in an emergency). */
+export interface Cluster {
+  readonly start: number;
+  readonly end: number;
+  /** Width in points without trailing spaces. */
+  readonly width: number;
+  /** Width of trailing spaces, which hang past the line end. */
+  readonly hang: number;
+  /** Width of trailing characters that may not start a line (what a push-in squeezes onto the line). */
+  readonly tail: number;
+  /** Whether the cluster is a URL or e-mail address, which may break after / . @ - _ when it does not fit. */
+  readonly url: boolean;
+}
+
+/** Options that change how characters are measured and grouped. */
+export interface SegmentOptions {
+  /** Width of one grid cell for a wide character, as a multiple of the font size (1 = natural em). */
+  readonly cellEm: number;
+  readonly strictness: Strictness;
+  /** Set full-width marks with a blank right half at half width when another full-width mark follows. */
+  readonly compressPunctuation: boolean;
+  /** Extra space, in em, between a wide character and a Latin letter or digit (0 = none). */
+  readonly latinGap: number;
+}
+
+const isSpace = (cp: number) => cp === 0x20 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x09;
+
+/** Measures every code point of the runs. */
+export function measureChars(runs: readonly TextRun[], options: SegmentOptions): MeasuredChar[] {
+  const chars: MeasuredChar[] = [];
+  let offset = 0;
+  runs.forEach((run, r) => {
+    for (const ch of run.text) {
+      const cp = ch.codePointAt(0)!;
+      const natural = run.font.advance(cp);
+      const wide = isWideCodePoint(cp) || natural >= 0.9;
+      const advance = (wide ? options.cellEm : natural) * run.size;
+      chars.push({ cp, offset, run: r, size: run.size, advance, wide, space: isSpace(cp), stretchAfter: true });
+      offset += ch.length;
+    }
+  });
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i]!;
+    const b = chars[i + 1]!;
+    const insideWord = !a.wide && !b.wide && !a.space && !b.space;
+    a.stretchAfter = !insideWord && !(isInseparable(a.cp) && a.cp === b.cp);
+    if (options.compressPunctuation && a.wide && b.wide && hasRightBlank(a.cp) && (hasRightBlank(b.cp) || isNoLineEnd(b.cp))) {
+      a.advance /= 2;
+    }
+    if (options.latinGap > 0 && a.wide !== b.wide && !a.space && !b.space) {
+      const latin = a.wide ? b : a;
+      const han = a.wide ? a : b;
+      if (isWordLike(latin.cp) && !isPunctuationLike(han.cp)) a.advance += options.latinGap * runs[a.run]!.size;
+    }
+  }
+  return chars;
+}
+
+const isWordLike = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+const isPunctuationLike = (cp: number) => (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0x2010 && cp <= 0x206f);
+
+const HALF_WIDTH_PAUSES = new Set([...',;:?!'].map((c) => c.codePointAt(0)!));
+
+/** Whether a line may break between characters i-1 and i. */
+function breakAllowed(chars: readonly MeasuredChar[], i: number, strictness: Strictness, boundUnits: Uint8Array): boolean {
+  const a = chars[i - 1]!;
+  const b = chars[i]!;
+  if (b.space) return false;
+  if (a.space) return true;
+  // A half-width , ; : ? ! written after an ideograph acts as the Chinese mark it stands for: a line may break after it.
+  if (!a.wide && !b.wide) return HALF_WIDTH_PAUSES.has(a.cp) && i >= 2 && chars[i - 2]!.wide && !isNoLineStart(b.cp, strictness);
+  if (isNoLineStart(b.cp, strictness) || isNoLineEnd(a.cp)) return false;
+  if (isInseparable(a.cp) && a.cp === b.cp) return false;
+  return boundUnits[i] === 0;
+}
+
+/** Marks unit characters bound to a preceding number (2017年, 2万元, 4000多件), at most two of them. */
+function bindNumberUnits(chars: readonly MeasuredChar[]): Uint8Array {
+  const bound = new Uint8Array(chars.length);
+  for (let i = 1; i < chars.length; i++) {
+    if (!isDigit(chars[i - 1]!.cp) && chars[i - 1]!.cp !== 0x25) continue;
+    for (let k = i; k < i + 2 && k < chars.length && chars[k]!.wide && isNumberUnit(chars[k]!.cp); k++) bound[k] = 1;
+  }
+  return bound;
+}
+
+const URL_PATTERN = /[a-z][a-z0-9+.-]*:\/\/[^\s]|www\.[a-z0-9]|[a-z0-9._%+-]@[a-z0-9-]+\.[a-z]/i;
+
+/** Groups characters into clusters at the break opportunities. */
+export function buildClusters(chars: readonly MeasuredChar[], strictness: Strictness, text: string): Cluster[] {
+  const bound = bindNumberUnits(chars);
+  const clusters: Cluster[] = [];
+  let start = 0;
+  const close = (end: number) => {
+    let width = 0;
+    let hang = 0;
+    let tail = 0;
+    let contentEnd = end;
+    while (contentEnd > start && chars[contentEnd - 1]!.space) hang += chars[--contentEnd]!.advance;
+    for (let i = start; i < contentEnd; i++) width += chars[i]!.advance;
+    for (let i = contentEnd - 1; i > start && isNoLineStart(chars[i]!.cp, strictness); i--) tail += chars[i]!.advance;
+    const last = chars[Math.max(start, contentEnd - 1)]!;
+    const url = contentEnd - start > 4 && URL_PATTERN.test(text.slice(chars[start]!.offset, last.offset + (last.cp > 0xffff ? 2 : 1)));
+    clusters.push({ start, end, width, hang, tail, url });
+    start = end;
+  };
+  for (let i = 1; i < chars.length; i++) if (breakAllowed(chars, i, strictness, bound)) close(i);
+  if (chars.length > 0) close(chars.length);
+  return clusters;
+}
