@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FontRole } from './fontRole.js';
 import type {
   blockSchema,
   listItemSchema,
@@ -42,4 +43,32 @@ export interface ValidationResult {
   readonly report?: Report;
   readonly errors: readonly ValidationIssue[];
   readonly warnings: readonly ValidationIssue[];
+}
+
+/** Size limits checked before any per-character work, so an oversized input is rejected quickly. */
+export interface ReportLimits {
+  /** Maximum length (UTF-16 code units) of any single string in the input. */
+  readonly maxTextLength: number;
+  /** Maximum number of blocks: preamble paragraphs, blocks at every depth, and list items. */
+  readonly maxBlocks: number;
+  /** Maximum total length of all strings in the input. */
+  readonly maxTotalCharacters: number;
+}
+
+/** Options of `validateReport`. */
+export interface ValidateOptions {
+  /** Turn every warning into an error (codes are kept). */
+  readonly strict?: boolean;
+  /** Whether the font for a role can draw a code point; when given, every printed character is checked. */
+  readonly canDraw?: (codePoint: number, role: FontRole) => boolean;
+  /** Overrides of `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<ReportLimits>;
+}
+
+/** One printed text field of a report: where it is, what it says, and the role it is set in. */
+export interface ReportTextField {
+  /** JSON path of the field, e.g. `sections.overview.blocks[0].text`. */
+  readonly path: string;
+  readonly text: string;
+  readonly role: FontRole;
 }
