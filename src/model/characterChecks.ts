@@ -1,0 +1,81 @@
+/**
+ * Per-character checks: forbidden characters in any string of the report (codes in `characters.ts`), and
+ * `undrawable_character` for printed characters the caller's fonts cannot draw.
+ */
+import { codePoints, describeForbidden, forbiddenCharacterCode, formatCodePoint, showCharacter } from './characters.js';
+import type { FontRole } from './fontRole.js';
+import { error } from './issues.js';
+import { formatPath, type PathSegment } from './paths.js';
+import type { ReportTextField, ValidationIssue } from './types.js';
+
+const MAX_PER_FIELD = 10;
+
+/** Errors for control characters, lone surrogates, line separators, bidi controls and invisible characters in any string. */
+export function checkForbiddenCharacters(value: unknown, path: PathSegment[] = []): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  if (typeof value === 'string') return checkString(value, formatPath(path));
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...checkForbiddenCharacters(v, [...path, i])));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) out.push(...checkForbiddenCharacters(v, [...path, k]));
+  }
+  return out;
+}
+
+function checkString(text: string, path: string): ValidationIssue[] {
+  // Fast path: nothing in the forbidden ranges.
+  if (!/[\u0000-\u001f\u007f-\u009f\ud800-\udfff\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test(text)) return [];
+  const out: ValidationIssue[] = [];
+  const seen = new Set<number>();
+  for (const { cp, index } of codePoints(text)) {
+    const code = forbiddenCharacterCode(cp);
+    if (!code || seen.has(cp)) continue;
+    seen.add(cp);
+    if (out.length >= MAX_PER_FIELD) break;
+    out.push(
+      error(code, path, `第${index + 1}个字符 ${formatCodePoint(cp)} 是${describeForbidden(code)}，不能出现在文字中（位置：${path}），请删除。`),
+    );
+  }
+  return out;
+}
+
+/** Errors for printed characters the font of their role cannot draw; a throwing `canDraw` counts as “cannot draw”. */
+export function checkDrawable(
+  fields: readonly ReportTextField[],
+  canDraw: (codePoint: number, role: FontRole) => boolean,
+  generated = false,
+): ValidationIssue[] {
+  const cache = new Map<string, boolean>();
+  const drawable = (cp: number, role: FontRole) => {
+    const key = `${role}:${cp}`;
+    let ok = cache.get(key);
+    if (ok === undefined) {
+      try {
+        ok = canDraw(cp, role) === true;
+      } catch {
+        ok = false;
+      }
+      cache.set(key, ok);
+    }
+    return ok;
+  };
+  const out: ValidationIssue[] = [];
+  for (const field of fields) {
+    const seen = new Set<number>();
+    let reported = 0;
+    for (const { cp, index } of codePoints(field.text)) {
+      if (seen.has(cp) || forbiddenCharacterCode(cp) !== undefined) continue;
+      seen.add(cp);
+      if (drawable(cp, field.role)) continue;
+      if (reported++ >= MAX_PER_FIELD) break;
+      const where = generated ? `程序生成的文字“${field.text}”` : `第${index + 1}个字符`;
+      out.push(
+        error(
+          'undrawable_character',
+          field.path,
+          `字体无法显示字符${showCharacter(cp)}（${formatCodePoint(cp)}），位置：${field.path} ${where}（字体角色 ${field.role}）；请换用其他写法，或提供包含此字的字体。`,
+        ),
+      );
+    }
+  }
+  return out;
+}
