@@ -19,7 +19,7 @@ export function lintHalfwidth(field: ReportTextField): ValidationIssue[] {
     .slice(0, SHOWN_OCCURRENCES)
     .map((m) => `“${excerpt(field.text, m.index, m.index + 1)}”中的“${m.mark}”应为“${m.replacement}”`)
     .join('；');
-  const more = marks.length > SHOWN_OCCURRENCES ? `等` : '';
+  const more = marks.length > SHOWN_OCCURRENCES ? '等' : '';
   return [
     warning(
       'halfwidth_punctuation',
@@ -64,8 +64,9 @@ export function lintBrackets(field: ReportTextField): ValidationIssue[] {
         else depth--;
       }
     }
-    if (depth > 0) problems.push(`${depth}个“${open}”缺少对应的“${close}”`);
-    if (strayClosers > 0) problems.push(`${strayClosers}个“${close}”前面没有对应的“${open}”`);
+    // Marks are quoted with 「」 so that quotation marks stay readable.
+    if (depth > 0) problems.push(`${depth}个「${open}」缺少对应的「${close}」`);
+    if (strayClosers > 0) problems.push(`${strayClosers}个「${close}」前面没有对应的「${open}」`);
   }
   if (problems.length === 0) return [];
   return [warning('unbalanced_brackets', field.path, `括号或引号不成对：${problems.join('，')}。`)];

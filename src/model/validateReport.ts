@@ -48,7 +48,7 @@ function run(input: unknown, options: ValidateOptions, strict: boolean): Validat
   const fields = collectTexts(report);
   const dates = checkSignatureDate(report);
   const errors: ValidationIssue[] = [
-    ...checkForbiddenCharacters(report),
+    ...checkForbiddenCharacters(input), // the raw input: zod’s trim() would hide a leading U+FEFF or tab
     ...dates.errors,
     ...checkStatisticsValues(report.statistics),
     ...fields.flatMap(checkPlaceholders),

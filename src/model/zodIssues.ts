@@ -43,6 +43,7 @@ function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
           const title = SECTION_TITLES[last as SectionKey];
           return [error('missing_section', path, `缺少第${chineseNumeral(n)}部分“${title}”，应为含 blocks 数组的对象；本年度没有内容也应写出此部分。`)];
         }
+        if (path.length === 0) return [error('missing_field', path, '输入为空，应为一个报告对象。')];
         return [error('missing_field', path, `缺少必填项“${String(last ?? '')}”，应为${EXPECTED[issue.expected] ?? issue.expected}。`)];
       }
       if (path[0] === 'statistics' && path[1] === 'values') {
