@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { STATISTICS_ROW_BY_ID, STATISTICS_RULES, formatPath, validateReport, type Report } from '../../src/model/index.js';
+import { cleanReport } from './loadFixture.js';
+
+const pathOf = (id: string) => formatPath(['statistics', 'values', id]);
+const withValues = (values: Record<string, number>): Report => {
+  const report = cleanReport();
+  Object.assign(report.statistics.values, values);
+  return report;
+};
+const issuesAt = (report: Report, code: string, path: string) =>
+  validateReport(report).warnings.filter((w) => w.code === code && w.path === path);
+
+describe('statistics rules', () => {
+  it('a table of zeros breaks no rule', () => {
+    expect(validateReport(cleanReport()).warnings).toEqual([]);
+  });
+
+  for (const rule of STATISTICS_RULES) {
+    if (rule.kind === 'sum') {
+      describe(`sum: ${rule.total} = ${rule.parts.join(' + ')}`, () => {
+        it('warns when the total differs from the sum of its parts', () => {
+          const found = issuesAt(withValues({ [rule.total]: 1 }), 'sum_mismatch', pathOf(rule.total));
+          expect(found).toHaveLength(1);
+          expect(found[0]!.label).toBe(STATISTICS_ROW_BY_ID.get(rule.total)!.label);
+          expect(found[0]!.message).toContain(`为1，但其下各项之和为0`);
+        });
+        it('is silent when the total equals the sum of its parts', () => {
+          const values = Object.fromEntries(rule.parts.map((id) => [id, 2]));
+          const report = withValues({ ...values, [rule.total]: 2 * rule.parts.length });
+          expect(issuesAt(report, 'sum_mismatch', pathOf(rule.total))).toEqual([]);
+        });
+      });
+    } else {
+      describe(`at most: ${rule.part} ≤ ${rule.whole}`, () => {
+        it('warns when the part exceeds the whole', () => {
+          const found = issuesAt(withValues({ [rule.part]: 3, [rule.whole]: 2 }), 'at_most_violation', pathOf(rule.part));
+          expect(found).toHaveLength(1);
+          expect(found[0]!.label).toBe(STATISTICS_ROW_BY_ID.get(rule.part)!.label);
+          expect(found[0]!.message).toContain(rule.reason);
+        });
+        it('is silent when the part equals the whole', () => {
+          expect(issuesAt(withValues({ [rule.part]: 2, [rule.whole]: 2 }), 'at_most_violation', pathOf(rule.part))).toEqual([]);
+        });
+      });
+    }
+  }
+
+  it('skips a rule when one of its values is invalid (the value error is reported instead)', () => {
+    const result = validateReport(withValues({ 'archives.paper': -1, archives: 5 }));
+    expect(result.errors.map((e) => e.code)).toEqual(['negative_value']);
+    expect(result.warnings.filter((w) => w.code === 'sum_mismatch')).toEqual([]);
+  });
+
+  it('accepts decimal amounts as numbers or decimal strings', () => {
+    for (const funding of [2.5, '2.50', '0', 0]) {
+      const report = cleanReport();
+      report.statistics.values['capacity.funding'] = funding;
+      expect(validateReport(report).errors).toEqual([]);
+    }
+  });
+});
