@@ -5,9 +5,11 @@
  * A half-width mark `, ; : ( ) ? !` is in Chinese context when the nearest character before it or after it,
  * skipping ASCII spaces and other marks of the same set, is a CJK character (an ideograph, kana, or
  * full-width/CJK punctuation such as 。，“”《》). Marks inside a URL (`http://…`, `https://…`, `www.…`) or
- * an e-mail address are never touched, so `1,000`, `3.5`, `10:30` and addresses stay as they are (their
+ * an e-mail address (found by addresses.ts) are never touched, so `1,000`, `3.5`, `10:30` and addresses stay as they are (their
  * neighbours are not CJK). Parentheses are converted in pairs: when one of a matched `(` `)` pair is in
  * Chinese context, both are converted, so `电话(0539)7200966` becomes `电话（0539）7200966`.
+ *
+ * Everything here runs in linear time, so the 100 000-character limit per field keeps it fast.
  *
  * Spaces: ASCII spaces between a converted mark and a CJK character (on either side) are removed, since the
  * full-width mark carries its own spacing: `措施, “天珣` becomes `措施，“天珣`. No other space is touched.
@@ -23,6 +25,9 @@ export const FULLWIDTH_OF: Readonly<Record<string, string>> = {
   '?': '？',
   '!': '！',
 };
+
+import { addressMask } from './addresses.js';
+import { codePoints, type CodePointAt } from './characters.js';
 
 /** Whether a code point is a CJK character for the purpose of "Chinese context" (ideographs, kana, CJK and full-width punctuation). */
 export function isCjkCodePoint(cp: number): boolean {
@@ -45,20 +50,6 @@ export function isCjkCodePoint(cp: number): boolean {
   );
 }
 
-const URL_OR_EMAIL =
-  /(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]+|www\.[A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-
-/** Half-open [start, end) ranges of URLs and e-mail addresses in a text; trailing `.,;:!?` is not part of a URL. */
-export function protectedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(URL_OR_EMAIL)) {
-    let end = m.index + m[0].length;
-    while (end > m.index && '.,;:!?'.includes(text[end - 1]!)) end--;
-    ranges.push([m.index, end]);
-  }
-  return ranges;
-}
-
 /** A half-width mark to be converted: its UTF-16 offset, the mark and its full-width form. */
 export interface HalfwidthMark {
   readonly index: number;
@@ -66,36 +57,43 @@ export interface HalfwidthMark {
   readonly replacement: string;
 }
 
-function neighbourIsCjk(text: string, index: number, step: 1 | -1, isProtected: (i: number) => boolean): boolean {
-  for (let i = index + step; i >= 0 && i < text.length; i += step) {
-    const ch = text[i]!;
-    if (ch === ' ' || (ch in FULLWIDTH_OF && !isProtected(i))) continue;
-    const cp = step === 1 ? text.codePointAt(i)! : codePointEndingAt(text, i);
-    return isCjkCodePoint(cp);
+/**
+ * For each code point, whether the nearest significant code point before it (`before`) and after it (`after`)
+ * is CJK; spaces and unprotected marks of the set are not significant. Two linear passes.
+ */
+function cjkNeighbours(text: string, isMark: (i: number) => boolean) {
+  const points = [...codePoints(text)];
+  const before = new Uint8Array(text.length);
+  const after = new Uint8Array(text.length);
+  const significant = (p: CodePointAt) => text[p.index] !== ' ' && !isMark(p.index);
+  let last = 0;
+  for (const p of points) {
+    before[p.index] = last;
+    if (significant(p)) last = isCjkCodePoint(p.cp) ? 1 : 0;
   }
-  return false;
-}
-
-function codePointEndingAt(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) return text.codePointAt(i - 1)!;
-  return unit;
+  last = 0;
+  for (let k = points.length - 1; k >= 0; k--) {
+    const p = points[k]!;
+    after[p.index] = last;
+    if (significant(p)) last = isCjkCodePoint(p.cp) ? 1 : 0;
+  }
+  return { before, after };
 }
 
 /** Every half-width mark of the set that is in Chinese context (see the module comment), in text order. */
 export function findHalfwidthInChineseContext(text: string): HalfwidthMark[] {
   if (!/[,;:()?!]/.test(text)) return [];
-  const ranges = protectedRanges(text);
-  const isProtected = (i: number) => ranges.some(([s, e]) => i >= s && i < e);
+  const protectedMask = addressMask(text);
+  const isMark = (i: number) => protectedMask[i] !== 1 && Object.hasOwn(FULLWIDTH_OF, text[i]!);
+  const { before, after } = cjkNeighbours(text, isMark);
   const chosen = new Set<number>();
   const open: number[] = [];
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (!(ch in FULLWIDTH_OF) || isProtected(i)) continue;
-    if (neighbourIsCjk(text, i, -1, isProtected) || neighbourIsCjk(text, i, 1, isProtected)) chosen.add(i);
-    if (ch === '(') open.push(i);
-    else if (ch === ')' && open.length > 0) pairs.push([open.pop()!, i]);
+    if (!isMark(i)) continue;
+    if (before[i] === 1 || after[i] === 1) chosen.add(i);
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')' && open.length > 0) pairs.push([open.pop()!, i]);
   }
   for (const [a, b] of pairs) {
     if (chosen.has(a) || chosen.has(b)) {
@@ -113,30 +111,35 @@ export function toFullwidthPunctuation(text: string): string {
   const marks = findHalfwidthInChineseContext(text);
   if (marks.length === 0) return text;
   const replaced = new Map(marks.map((m) => [m.index, m.replacement]));
-  let out = '';
+  const parts: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const r = replaced.get(i);
     if (r !== undefined) {
-      out += r;
-      continue;
+      parts.push(r);
+    } else if (text[i] === ' ') {
+      let end = i;
+      while (end + 1 < text.length && text[end + 1] === ' ') end++;
+      if (!isDroppableSpaceRun(text, i, end, replaced)) parts.push(text.slice(i, end + 1));
+      i = end;
+    } else {
+      parts.push(text[i]!);
     }
-    if (text[i] === ' ' && isDroppableSpace(text, i, replaced)) continue;
-    out += text[i];
   }
-  return out;
+  return parts.join('');
 }
 
-/** A space run touching a replaced mark on one side and a CJK character (or another replaced mark) on the other. */
-function isDroppableSpace(text: string, i: number, replaced: ReadonlyMap<number, string>): boolean {
-  let start = i;
-  while (start > 0 && text[start - 1] === ' ') start--;
-  let end = i;
-  while (end < text.length - 1 && text[end + 1] === ' ') end++;
+/** A space run [start, end] touching a replaced mark on one side and a CJK character (or another replaced mark) on the other. */
+function isDroppableSpaceRun(text: string, start: number, end: number, replaced: ReadonlyMap<number, string>): boolean {
   const before = start - 1;
   const after = end + 1;
   if (before < 0 || after >= text.length) return false;
-  const cjkOrMark = (j: number, cp: number) => replaced.has(j) || isCjkCodePoint(cp);
-  const beforeOk = cjkOrMark(before, codePointEndingAt(text, before));
-  const afterOk = cjkOrMark(after, text.codePointAt(after)!);
+  const beforeOk = replaced.has(before) || isCjkCodePoint(codePointEndingAt(text, before));
+  const afterOk = replaced.has(after) || isCjkCodePoint(text.codePointAt(after)!);
   return beforeOk && afterOk && (replaced.has(before) || replaced.has(after));
+}
+
+function codePointEndingAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) return text.codePointAt(i - 1)!;
+  return unit;
 }

@@ -90,3 +90,18 @@ describe('validateReport never throws', () => {
     expect(validateReport(loadFixture(), throwingFont).errors.some((e) => e.code === 'undrawable_character')).toBe(true);
   });
 });
+
+describe('validateReport stays fast on adversarial text', () => {
+  const N = 99_000;
+  const texts = ['年' + ','.repeat(N), 'a'.repeat(N) + '@', '年,' + ' '.repeat(N) + '年', 'http://' + 'a'.repeat(N), '{{a'.repeat(N / 3), '年('.repeat(N / 2)];
+  for (const text of texts) {
+    it(`20 fields of ${JSON.stringify(text.slice(0, 8))}… (${text.length} characters each)`, () => {
+      const f = loadFixture();
+      f.sections.fees.blocks = Array.from({ length: 20 }, () => ({ type: 'paragraph' as const, text }));
+      const started = performance.now();
+      const result = validateReport(f, { canDraw: () => true });
+      expect(performance.now() - started).toBeLessThan(5000);
+      expectWellFormed(result);
+    });
+  }
+});

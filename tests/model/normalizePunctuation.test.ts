@@ -6,6 +6,7 @@ import {
   toFullwidthPunctuation,
   validateReport,
 } from '../../src/model/index.js';
+import { addressRanges } from '../../src/model/addresses.js';
 import { loadFixture } from './loadFixture.js';
 
 describe('normalizePunctuation on the seed fixture', () => {
@@ -90,5 +91,19 @@ describe('Chinese context (shared by the lint and the normaliser)', () => {
       { index: 3, mark: '(', replacement: '（' },
       { index: 5, mark: ')', replacement: '）' },
     ]);
+  });
+});
+
+describe('URL and e-mail detection', () => {
+  const found = (text: string) => addressRanges(text).map(([s, e]) => text.slice(s, e));
+
+  it('finds URLs without trailing punctuation and e-mail addresses', () => {
+    expect(found('查阅(http://mzj.linyi.gov.cn/info/1040/3628.htm)。')).toEqual(['http://mzj.linyi.gov.cn/info/1040/3628.htm']);
+    expect(found('见www.linyi.gov.cn,或HTTPS://A.cn/x?a=1.')).toEqual(['www.linyi.gov.cn', 'HTTPS://A.cn/x?a=1']);
+    expect(found('电子邮箱:(lyminzhengju@126.com)。')).toEqual(['lyminzhengju@126.com']);
+  });
+
+  it('ignores things that only look like addresses', () => {
+    expect(found('a@b 和 @某人 以及 x@y.1')).toEqual([]);
   });
 });
