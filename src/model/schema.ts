@@ -16,10 +16,12 @@ const isoDate = (title: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .meta({ title, description: 'ISO 8601 date, YYYY-MM-DD' });
 
+/** A body paragraph (first line indented 2 字). */
 export const paragraphSchema = z
   .strictObject({ type: z.literal('paragraph'), text: text('段落文字') })
   .meta({ title: '段落' });
 
+/** One numbered item: an optional run-in lead (such as 部门网站。) and its text. */
 export const listItemSchema = z
   .strictObject({
     lead: text('条目引语（如“部门网站。”）').optional(),
@@ -27,10 +29,12 @@ export const listItemSchema = z
   })
   .meta({ title: '条目' });
 
+/** Numbered level-3 items; the numbers are generated. */
 export const listSchema = z
   .strictObject({ type: z.literal('list'), items: z.array(listItemSchema).min(1) })
   .meta({ title: '编号条目（1. 或 1、，由程序编号）' });
 
+/** A level-2 heading (numbered （一） by the library) with its paragraphs and lists. */
 export const subsectionSchema = z
   .strictObject({
     type: z.literal('subsection'),
@@ -39,8 +43,10 @@ export const subsectionSchema = z
   })
   .meta({ title: '二级标题及其内容' });
 
+/** Any block of a section: paragraph, subsection or list. */
 export const blockSchema = z.discriminatedUnion('type', [paragraphSchema, subsectionSchema, listSchema]);
 
+/** One of the twelve sections: an optional title override and its blocks. */
 export const sectionSchema = z
   .strictObject({
     title: nonEmpty('部分标题（覆盖标准标题）').optional(),
@@ -52,6 +58,7 @@ const sectionsShape = Object.fromEntries(
   SECTION_DEFINITIONS.map((s) => [s.key, sectionSchema.meta({ title: s.title })]),
 ) as { [K in (typeof SECTION_DEFINITIONS)[number]['key']]: typeof sectionSchema };
 
+/** Contact details of the disclosure office (metadata; the printed contact text is in the preamble). */
 export const contactSchema = z
   .strictObject({
     office: text('联系机构').optional(),
@@ -64,6 +71,7 @@ export const contactSchema = z
   })
   .meta({ title: '联系方式' });
 
+/** Report metadata: agency, year, optional title and archival fields. */
 export const metadataSchema = z
   .strictObject({
     agency: nonEmpty('发布机关'),
@@ -79,12 +87,14 @@ export const metadataSchema = z
   })
   .meta({ title: '报告信息' });
 
+/** The signature block: issuing office and ISO date. */
 export const signatureSchema = z
   .strictObject({ office: nonEmpty('落款机关'), date: isoDate('成文日期') })
   .meta({ title: '落款' });
 
 const rowIds = STATISTICS_ROWS.filter((r) => r.kind !== 'group').map((r) => r.id);
 
+/** The statistics table: optional title and subtitle, one value per row id, optional row notes. */
 export const statisticsSchema = z
   .strictObject({
     title: nonEmpty('统计表标题').optional(),
@@ -99,12 +109,14 @@ export const statisticsSchema = z
   })
   .meta({ title: '政府信息公开工作情况统计表' });
 
+/** Layout options that vary between agencies. */
 export const styleSchema = z
   .strictObject({
     itemNumbering: z.enum(['period', 'comma']).optional().meta({ title: '三级编号样式（1. 或 1、）' }),
   })
   .meta({ title: '版式选项' });
 
+/** The whole report. */
 export const reportSchema = z
   .strictObject({
     $schema: z.string().optional(),

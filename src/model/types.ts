@@ -14,13 +14,21 @@ import type {
 
 /** A report as accepted by `validateReport` and `renderReport`. */
 export type Report = z.infer<typeof reportSchema>;
+/** Report metadata (agency, year, title …). */
 export type ReportMetadata = z.infer<typeof metadataSchema>;
+/** One of the twelve sections. */
 export type Section = z.infer<typeof sectionSchema>;
+/** A paragraph, subsection or list. */
 export type Block = z.infer<typeof blockSchema>;
+/** A body paragraph. */
 export type Paragraph = z.infer<typeof paragraphSchema>;
+/** Numbered items. */
 export type List = z.infer<typeof listSchema>;
+/** One numbered item. */
 export type ListItem = z.infer<typeof listItemSchema>;
+/** Issuing office and date. */
 export type Signature = z.infer<typeof signatureSchema>;
+/** The statistics table's data. */
 export type Statistics = z.infer<typeof statisticsSchema>;
 
 /** One problem found in a report. */
