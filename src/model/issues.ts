@@ -60,3 +60,8 @@ export function excerpt(text: string, start: number, end: number, radius = 6): s
   if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1]!)) to++;
   return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
 }
+
+/** A user string shortened for a message (at most `max` code units, with an ellipsis). */
+export function clip(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

@@ -26,7 +26,7 @@ export function resolveLimits(overrides: Partial<ReportLimits> | undefined): Rep
   return { maxTextLength: pick('maxTextLength'), maxBlocks: pick('maxBlocks'), maxTotalCharacters: pick('maxTotalCharacters') };
 }
 
-/** Errors for every string longer than `maxTextLength` (the first few), too many blocks, or too many characters in all. */
+/** Errors for every string or key longer than `maxTextLength` (the first few), too many blocks, or too many characters in all. */
 export function checkLimits(input: unknown, limits: ReportLimits): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   let total = 0;
@@ -50,7 +50,16 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
       if (typeof key === 'string' && BLOCK_ARRAYS.has(key)) blocks += value.length;
       value.forEach((item, i) => walk(item, [...path, i], depth + 1));
     } else {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key], depth + 1);
+      for (const [key, item] of Object.entries(value)) {
+        total += key.length;
+        if (key.length > limits.maxTextLength) {
+          if (longFields++ < MAX_REPORTED) {
+            out.push(error('limit_exceeded', path, `字段名长度为${key.length}个字符，超过每项上限${limits.maxTextLength}个字符（maxTextLength）。`));
+          }
+          continue;
+        }
+        walk(item, [...path, key], depth + 1);
+      }
     }
   };
   walk(input, [], 0);

@@ -4,7 +4,7 @@
  * Warnings: `sum_mismatch`, `at_most_violation` (one per broken rule in STATISTICS_RULES).
  */
 import { formatValue } from './format.js';
-import { error, warning } from './issues.js';
+import { clip, error, warning } from './issues.js';
 import { formatPath } from './paths.js';
 import { STATISTICS_ROW_BY_ID, STATISTICS_RULES, STATISTICS_VALUE_IDS, type StatisticsRow } from './statisticsTemplate.js';
 import type { Statistics, ValidationIssue } from './types.js';
@@ -36,11 +36,11 @@ function checkValue(row: StatisticsRow, value: number | string): ValidationIssue
     return undefined;
   }
   if (row.kind === 'count') {
-    return error('count_is_string', path, `“${row.label}”应为数字（非负整数）${unit}，实际为字符串“${value.slice(0, 40)}”。`);
+    return error('count_is_string', path, `“${row.label}”应为数字（非负整数）${unit}，实际为字符串“${clip(value)}”。`);
   }
-  if (NEGATIVE_AMOUNT.test(value)) return error('negative_value', path, `“${row.label}”不能为负数，实际为“${value}”${unit}。`);
+  if (NEGATIVE_AMOUNT.test(value)) return error('negative_value', path, `“${row.label}”不能为负数，实际为“${clip(value)}”${unit}。`);
   if (!AMOUNT.test(value)) {
-    return error('invalid_amount', path, `“${row.label}”应为数字或十进制数字字符串（如 2 或 "2.50"）${unit}，实际为“${value.slice(0, 40)}”。`);
+    return error('invalid_amount', path, `“${row.label}”应为数字或十进制数字字符串（如 2 或 "2.50"）${unit}，实际为“${clip(value)}”。`);
   }
   return undefined;
 }
@@ -51,7 +51,7 @@ export function checkStatisticsValues(statistics: Statistics): ValidationIssue[]
   const values = statistics.values;
   for (const [id, value] of Object.entries(values)) {
     const row = STATISTICS_ROW_BY_ID.get(id);
-    if (!row) out.push(error('unknown_row', valuePath(id), `统计表中没有编号为“${id}”的行，请检查行编号的拼写。`, '统计数'));
+    if (!row) out.push(error('unknown_row', valuePath(id), `统计表中没有编号为“${clip(id)}”的行，请检查行编号的拼写。`, '统计数'));
     else if (row.kind === 'group') out.push(error('group_row_value', valuePath(id), `“${row.label}”是分组标题行，不填统计数，应删除此项。`));
     else {
       const problem = checkValue(row, value);
@@ -65,7 +65,7 @@ export function checkStatisticsValues(statistics: Statistics): ValidationIssue[]
   }
   for (const id of Object.keys(statistics.notes ?? {})) {
     if (!STATISTICS_ROW_BY_ID.has(id)) {
-      out.push(error('unknown_row', formatPath(['statistics', 'notes', id]), `备注所指的行“${id}”不在统计表中，请检查行编号的拼写。`, '行备注'));
+      out.push(error('unknown_row', formatPath(['statistics', 'notes', id]), `备注所指的行“${clip(id)}”不在统计表中，请检查行编号的拼写。`, '行备注'));
     }
   }
   return out;

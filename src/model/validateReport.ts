@@ -9,7 +9,7 @@
  */
 import { checkDrawable, checkForbiddenCharacters } from './characterChecks.js';
 import { formatChineseDate, isValidIsoDate } from './format.js';
-import { error, warning } from './issues.js';
+import { clip, error, warning } from './issues.js';
 import { checkLimits, resolveLimits } from './limits.js';
 import { findPlaceholders } from './placeholders.js';
 import { collectTexts, generatedTexts } from './reportText.js';
@@ -50,7 +50,8 @@ function run(input: unknown, options: ValidateOptions, strict: boolean): Validat
   const errors: ValidationIssue[] = [
     ...checkForbiddenCharacters(input), // the raw input: zod’s trim() would hide a leading U+FEFF or tab
     ...dates.errors,
-    ...checkStatisticsValues(report.statistics),
+    // The raw statistics: zod's record drops a `__proto__` key silently, which must still be reported as unknown.
+    ...checkStatisticsValues((input as Pick<Report, 'statistics'>).statistics),
     ...fields.flatMap(checkPlaceholders),
   ];
   if (typeof options.canDraw === 'function') {
@@ -85,7 +86,7 @@ function checkSignatureDate(report: Report): { errors: ValidationIssue[]; warnin
   const { date } = report.signature;
   const path = 'signature.date';
   if (!isValidIsoDate(date)) {
-    return { errors: [error('invalid_date', path, `日期“${date}”不存在，应为真实的日期（YYYY-MM-DD，如 2018-01-21）。`)], warnings: [] };
+    return { errors: [error('invalid_date', path, `日期“${clip(date)}”不存在，应为真实的日期（YYYY-MM-DD，如 2018-01-21）。`)], warnings: [] };
   }
   const year = report.metadata.year;
   const warnings: ValidationIssue[] = [];
@@ -103,7 +104,7 @@ function checkSignatureDate(report: Report): { errors: ValidationIssue[]; warnin
 function checkPlaceholders(field: ReportTextField): ValidationIssue[] {
   return findPlaceholders(field.text).flatMap((p) => {
     const row = STATISTICS_ROW_BY_ID.get(p.id);
-    const written = field.text.slice(p.start, p.end);
+    const written = clip(field.text.slice(p.start, p.end), 60);
     if (!row) {
       return [error('unknown_placeholder', field.path, `引用了不存在的统计项“${written}”，花括号内应为统计表的行编号，如 {{applications.received}}。`)];
     }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { chineseNumeral } from './numbering.js';
-import { describeType, error } from './issues.js';
+import { clip, describeType, error } from './issues.js';
 import type { PathSegment } from './paths.js';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from './sections.js';
 import type { ValidationIssue } from './types.js';
@@ -29,7 +29,7 @@ function lookup(input: unknown, path: readonly PathSegment[]): { found: boolean;
   return { found: true, value: cur };
 }
 
-const quote = (value: unknown) => (typeof value === 'string' ? `“${value.slice(0, 40)}”` : describeType(value));
+const quote = (value: unknown) => (typeof value === 'string' ? `“${clip(value)}”` : describeType(value));
 
 function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
   const path = issue.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
@@ -44,7 +44,7 @@ function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
           return [error('missing_section', path, `缺少第${chineseNumeral(n)}部分“${title}”，应为含 blocks 数组的对象；本年度没有内容也应写出此部分。`)];
         }
         if (path.length === 0) return [error('missing_field', path, '输入为空，应为一个报告对象。')];
-        return [error('missing_field', path, `缺少必填项“${String(last ?? '')}”，应为${EXPECTED[issue.expected] ?? issue.expected}。`)];
+        return [error('missing_field', path, `缺少必填项“${clip(String(last ?? ''))}”，应为${EXPECTED[issue.expected] ?? issue.expected}。`)];
       }
       if (path[0] === 'statistics' && path[1] === 'values') {
         return [error('invalid_type', path, `应为数字或字符串，实际为${describeType(value)}。`)];
@@ -75,7 +75,7 @@ function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        error('unknown_field', [...path, key], `不认识的字段“${key}”，此处不允许该字段，请检查拼写或删除。`),
+        error('unknown_field', [...path, key], `不认识的字段“${clip(key)}”，此处不允许该字段，请检查拼写或删除。`),
       );
     default:
       return [error('invalid_value', path, `取值不符合要求（${issue.message}）。`)];

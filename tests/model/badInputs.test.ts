@@ -102,3 +102,23 @@ describe('bad inputs', () => {
     expect(result.errors).toEqual([expect.objectContaining({ code: 'limit_exceeded', path: '', message: expect.stringContaining('maxTotalCharacters') })]);
   });
 });
+
+describe('odd keys', () => {
+  it('reports a __proto__ row id, which JSON.parse keeps but a record would drop', () => {
+    const raw = JSON.stringify(loadFixture()).replace('"values":{', '"values":{"__proto__":5,');
+    const result = validateReport(JSON.parse(raw));
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'unknown_row', path: 'statistics.values["__proto__"]' })]);
+  });
+
+  it('rejects an over-long key quickly and keeps messages short', () => {
+    const f = loadFixture();
+    f.statistics.values['x'.repeat(200_000)] = 1;
+    const result = validateReport(f);
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'limit_exceeded', path: 'statistics.values', label: '统计数' })]);
+    const g = loadFixture();
+    g.statistics.values['y'.repeat(5_000)] = 1;
+    const issue = validateReport(g).errors[0]!;
+    expect(issue.code).toBe('unknown_row');
+    expect(issue.message.length).toBeLessThan(200);
+  });
+});
