@@ -8,8 +8,11 @@ import type { TextFont } from './textFont.js';
 
 export type { TextRun } from './segment.js';
 
-/** How lines are placed in the measure. `justify` sets every line but the last flush to both edges. */
-export type Alignment = 'justify' | 'left' | 'center' | 'right';
+/**
+ * How lines are placed in the measure. `justify` sets every line but the last flush to both edges;
+ * `distribute` (均排) sets every line flush to both edges, the last one too.
+ */
+export type Alignment = 'justify' | 'distribute' | 'left' | 'center' | 'right';
 
 /** Options of `breakLines`. Lengths are in points. */
 export interface BreakOptions {
@@ -216,7 +219,7 @@ class LineBuilder {
     const gaps = this.gapCount(a, b);
     let spacing = 0;
     let x0 = indent;
-    if (align === 'justify' && !last && gaps > 0) spacing = (avail - ink) / gaps;
+    if (((align === 'justify' && !last) || align === 'distribute') && gaps > 0) spacing = (avail - ink) / gaps;
     else if (align === 'center') x0 += (avail - ink) / 2;
     else if (align === 'right') x0 += avail - ink;
     const glyphRuns: GlyphRun[] = [];

@@ -63,6 +63,14 @@ export function isNumberUnit(cp: number): boolean {
   return NUMBER_UNITS.has(cp);
 }
 
+const MULTIPLIERS = toSet('万亿千百多余');
+const COMPOUND_SECOND = toSet('次');
+
+/** Whether two unit characters after a number form one unit: 万元, 亿元, 多件, 人次, 件次, 年度. */
+export function isCompoundUnit(first: number, second: number): boolean {
+  return (MULTIPLIERS.has(first) && isNumberUnit(second)) || COMPOUND_SECOND.has(second) || (first === 0x5e74 && second === 0x5ea6);
+}
+
 /** CJK ideographs (unified, extensions, compatibility). */
 export function isIdeograph(cp: number): boolean {
   return (

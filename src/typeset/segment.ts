@@ -8,8 +8,10 @@ import {
   isInseparable,
   isNoLineEnd,
   isNoLineStart,
+  isCompoundUnit,
   isNumberUnit,
   isWideCodePoint,
+  isWordCharacter,
   type Strictness,
 } from './punctuation.js';
 import type { TextFont } from './textFont.js';
@@ -73,7 +75,8 @@ export function measureChars(runs: readonly TextRun[], options: SegmentOptions):
     for (const ch of run.text) {
       const cp = ch.codePointAt(0)!;
       const natural = run.font.advance(cp);
-      const wide = isWideCodePoint(cp) || natural >= 0.9;
+      // Ambiguous-width marks (“ ” — … ·) are wide when the font draws them an em wide; letters never are (m, W are 0.9 em).
+      const wide = isWideCodePoint(cp) || (natural >= 0.9 && !isWordCharacter(cp));
       const advance = (wide ? options.cellEm : natural) * run.size;
       chars.push({ cp, offset, run: r, size: run.size, advance, wide, space: isSpace(cp), stretchAfter: true });
       offset += ch.length;
@@ -114,12 +117,16 @@ function breakAllowed(chars: readonly MeasuredChar[], i: number, strictness: Str
   return boundUnits[i] === 0;
 }
 
-/** Marks unit characters bound to a preceding number (2017年, 2万元, 4000多件), at most two of them. */
+/** Marks the unit bound to a preceding number: one character (2017年, 393条) or a compound unit (2万元, 63人次, 2017年度, 4000多件). */
 function bindNumberUnits(chars: readonly MeasuredChar[]): Uint8Array {
   const bound = new Uint8Array(chars.length);
   for (let i = 1; i < chars.length; i++) {
     if (!isDigit(chars[i - 1]!.cp) && chars[i - 1]!.cp !== 0x25) continue;
-    for (let k = i; k < i + 2 && k < chars.length && chars[k]!.wide && isNumberUnit(chars[k]!.cp); k++) bound[k] = 1;
+    const first = chars[i];
+    if (!first || !first.wide || !isNumberUnit(first.cp)) continue;
+    bound[i] = 1;
+    const second = chars[i + 1];
+    if (second && second.wide && isCompoundUnit(first.cp, second.cp)) bound[i + 1] = 1;
   }
   return bound;
 }

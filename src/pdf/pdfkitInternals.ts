@@ -1,0 +1,77 @@
+/**
+ * The only file that touches pdfkit's private fields (pdfkit 0.20). Everything else talks to pdfkit
+ * through the small functions here, so an upgrade has one place to check.
+ */
+import PDFDocument from 'pdfkit';
+import type { FontkitFont } from '../fonts/fontFace.js';
+
+/** A pdfkit document as this library uses it. */
+export type PdfDoc = PDFKit.PDFDocument;
+
+/** The part of pdfkit's EmbeddedFont used to place glyphs. */
+export interface EmbeddedFontHandle {
+  readonly id: string;
+  readonly subset: { includeGlyph(gid: number): number };
+  readonly widths: number[];
+  readonly unicode: number[][];
+  readonly scale: number;
+  ref(): unknown;
+}
+
+interface DocInternals {
+  _font: EmbeddedFontHandle;
+  _fontFamilies: Record<string, EmbeddedFontHandle>;
+  _id: Buffer;
+  _addInfo: () => void;
+  appendXML(xml: string, newline?: boolean): void;
+  outline: { dictionary: { data: Record<string, unknown> }; children: unknown[]; addItem(title: string, options: object): unknown };
+  page: { fonts: Record<string, unknown>; width: number; height: number };
+}
+
+const internals = (doc: PdfDoc) => doc as unknown as DocInternals;
+
+/** Embeds a fontkit font in the document once (keyed by `key`) and returns pdfkit's font object for it. */
+export function embedFont(doc: PdfDoc, font: FontkitFont, key: string): EmbeddedFontHandle {
+  const d = internals(doc);
+  const existing = d._fontFamilies[key];
+  if (existing) return existing;
+  (doc as unknown as { font(src: unknown, family: string): void }).font(font, key);
+  const embedded = d._font;
+  // pdfkit reuses a font with the same PostScript name and checksum; make sure this key got its own object.
+  d._fontFamilies[key] = embedded;
+  return embedded;
+}
+
+/** Adds the font to the current page's resources and returns its resource name. */
+export function useFontOnPage(doc: PdfDoc, font: EmbeddedFontHandle): string {
+  internals(doc).page.fonts[font.id] = font.ref();
+  return font.id;
+}
+
+/** Replaces pdfkit's XMP body (it does not escape XML) with the library's own; pdfkit still adds the pdfaid part. */
+export function setXmpBody(doc: PdfDoc, xml: string): void {
+  const d = internals(doc);
+  d._addInfo = () => d.appendXML(xml);
+}
+
+/** Sets the file identifier of the trailer (pdfkit derives it from the Info dictionary only). */
+export function setFileId(doc: PdfDoc, id: Buffer): void {
+  internals(doc)._id = id;
+}
+
+/** Adds a top-level bookmark to the current page at `top` points from the page's top edge. */
+export function addBookmark(doc: PdfDoc, title: string, top: number): void {
+  const d = internals(doc);
+  d.outline.addItem(title, { top, left: d.page.width });
+}
+
+/** Gives the outline root its /Count (open, all items visible), which pdfkit omits and PDF/A requires. */
+export function finishOutline(doc: PdfDoc): void {
+  const d = internals(doc);
+  if (d.outline.children.length > 0) d.outline.dictionary.data.Count = d.outline.children.length;
+}
+
+/** Creates a pdfkit document without its default Helvetica. */
+export function createDocument(options: PDFKit.PDFDocumentOptions & Record<string, unknown>): PdfDoc {
+  return new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions);
+}

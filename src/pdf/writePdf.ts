@@ -1,0 +1,105 @@
+/** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
+import type { ComposedDocument, StructNode, TextItem } from '../compose/page.js';
+import { addBookmark, createDocument, finishOutline, setFileId, setXmpBody, type PdfDoc } from './pdfkitInternals.js';
+import { num, paintGlyphRun } from './paintText.js';
+import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
+
+/** PDF/A conformance level: 1b (GB/T 23286.1, the default), 2b or 3b. */
+export type PdfALevel = '1b' | '2b' | '3b';
+
+/** What the writer needs besides the pages. */
+export interface WriteOptions {
+  readonly pdfa: PdfALevel;
+  readonly info: DocumentInfo;
+  readonly archive: ArchivalInfo;
+  /** 16 bytes identifying the document (derived from its content, so identical input gives identical bytes). */
+  readonly fileId: Buffer;
+}
+
+type StructElement = ReturnType<PdfDoc['struct']>;
+
+/** Creates the structure elements of the tree, attached to the document root. */
+function buildStructure(doc: PdfDoc, root: StructNode): Map<number, StructElement> {
+  const elements = new Map<number, StructElement>();
+  const make = (node: StructNode): StructElement => {
+    const element = doc.struct(node.type);
+    elements.set(node.id, element);
+    for (const child of node.children) element.add(make(child));
+    return element;
+  };
+  doc.addStructure(make(root));
+  return elements;
+}
+
+function paintTextItem(doc: PdfDoc, item: TextItem, elements: Map<number, StructElement>, types: Map<number, string>): void {
+  for (const run of item.line.runs) {
+    const nodeId = item.structs[run.run];
+    if (item.artifact || nodeId === undefined) {
+      doc.markContent('Artifact', { type: 'Pagination' } as never);
+    } else {
+      const content = doc.markStructureContent(types.get(nodeId) ?? 'Span');
+      elements.get(nodeId)!.add(content);
+    }
+    paintGlyphRun(doc, run, item.x, item.baseline);
+    doc.endMarkedContent();
+  }
+}
+
+function nodeTypes(root: StructNode): Map<number, string> {
+  const types = new Map<number, string>();
+  const walk = (n: StructNode) => {
+    types.set(n.id, n.type);
+    n.children.forEach(walk);
+  };
+  walk(root);
+  return types;
+}
+
+/** Writes the document to pdfkit's stream; resolves once the last byte is out. */
+export function writePdf(composed: ComposedDocument, options: WriteOptions, sink: (chunk: Uint8Array) => void): Promise<void> {
+  const { info } = options;
+  const doc = createDocument({
+    size: [composed.width, composed.height],
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: options.pdfa === '1b' ? '1.4' : '1.7',
+    subset: `PDF/A-${options.pdfa}`,
+    tagged: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords,
+      Creator: info.creator,
+      Producer: info.producer,
+      CreationDate: info.creationDate,
+      ModDate: info.modDate,
+    },
+  });
+  setXmpBody(doc, buildXmp(info, options.archive));
+  setFileId(doc, options.fileId);
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => sink(chunk));
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const elements = buildStructure(doc, composed.structure);
+  const types = nodeTypes(composed.structure);
+  composed.pages.forEach((page, index) => {
+    doc.addPage({ size: [composed.width, composed.height], margin: 0 });
+    for (const entry of composed.outline) if (entry.page === index) addBookmark(doc, entry.title, entry.y);
+    for (const item of page.items) {
+      if (item.kind === 'text') paintTextItem(doc, item, elements, types);
+      else {
+        doc.markContent('Artifact', { type: 'Layout' } as never);
+        doc.addContent(`q ${num(item.width)} w 0 G ${num(item.x1)} ${num(item.y1)} m ${num(item.x2)} ${num(item.y2)} l S Q`);
+        doc.endMarkedContent();
+      }
+    }
+  });
+  finishOutline(doc);
+  doc.end();
+  return done;
+}
