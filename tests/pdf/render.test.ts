@@ -1,0 +1,162 @@
+/** The seed rendered end to end: PDF/A validity, tagging, fonts, text copy-out, determinism, metadata, refusal of bad input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReport, renderReportToStream, ReportValidationError } from '../../src/index.js';
+import { collectTexts } from '../../src/model/index.js';
+import { fixture } from '../helpers/composed.js';
+import {
+  describeWithTool,
+  pdffonts,
+  pdfinfo,
+  pdftotext,
+  popplerAvailable,
+  POPPLER_PACKAGES,
+  PREFLIGHT_PACKAGES,
+  preflightAvailable,
+  runPreflight,
+} from '../helpers/conformance.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-render-'));
+const seed = fixture('linyi-minzheng-2017');
+let pdf: Uint8Array;
+let path: string;
+
+beforeAll(async () => {
+  pdf = await renderReport(seed);
+  path = join(dir, 'seed.pdf');
+  writeFileSync(path, pdf);
+});
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Asserts that each expected text appears in order in the extracted text (whitespace ignored). */
+function expectInOrder(extracted: string, expected: string[]): void {
+  // Page numbers (— n —) are artifacts that extractors still print between the lines of a paragraph.
+  const hay = squash(extracted).replace(/—\d+—/g, '');
+  let at = 0;
+  for (const text of expected) {
+    const found = hay.indexOf(squash(text), at);
+    expect(found, `“${text.slice(0, 40)}…” missing or out of order`).toBeGreaterThanOrEqual(0);
+    at = found + squash(text).length;
+  }
+}
+
+async function pdfjsText(bytes: Uint8Array): Promise<{ text: string; outline: string[]; pages: number }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  let text = '';
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    text += content.items.map((i) => ('str' in i ? i.str : '')).join('') + '\n';
+  }
+  const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
+  return { text, outline, pages: doc.numPages };
+}
+
+describe('rendering the seed', () => {
+  it('gives identical bytes for identical input, also when 20 renders run at once', async () => {
+    const again = await renderReport(seed);
+    expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+    const concurrent = await Promise.all(Array.from({ length: 20 }, () => renderReport(fixture('linyi-minzheng-2017'))));
+    for (const bytes of concurrent) expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('copies out every text field in reading order (pdf.js)', async () => {
+    const { text } = await pdfjsText(pdf);
+    const fields = collectTexts(seed).filter((f) => f.text.trim() !== '');
+    expect(fields.length).toBeGreaterThan(30);
+    expectInOrder(text, fields.map((f) => f.text));
+  });
+
+  it('has bookmarks for the title, the twelve sections and the attachment, and the document-level settings', async () => {
+    const { outline } = await pdfjsText(pdf);
+    expect(outline[0]).toBe('临沂市民政局2017年度政府信息公开工作年度报告');
+    expect(outline.slice(1, 13).map((t) => t.slice(0, 3))).toEqual(['一、概', '二、政', '三、发', '四、重', '五、主', '六、政', '七、政', '八、因', '九、政', '十、所', '十一、', '十二、']);
+    expect(outline[13]).toBe('附件');
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toContain('/PageMode /UseOutlines');
+    expect(raw).toContain('/Lang (zh-CN)');
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+  });
+
+  it('writes escaped, well-formed XMP with the archival properties', () => {
+    const raw = Buffer.from(pdf).toString('utf8');
+    const xmp = raw.slice(raw.indexOf('<x:xmpmeta'), raw.indexOf('</x:xmpmeta>'));
+    expect(xmp).toContain('<xxgk:year>2017</xxgk:year>');
+    expect(xmp).toContain('<xxgk:signatureDate>2018-01-21</xxgk:signatureDate>');
+    expect(xmp).toContain('<xxgk:classification>公开</xxgk:classification>');
+    expect(xmp).toContain('<xmp:CreateDate>2018-01-21T00:00:00Z</xmp:CreateDate>');
+  });
+});
+
+describeWithTool(popplerAvailable(), POPPLER_PACKAGES, 'the seed PDF read by poppler', () => {
+  it('is tagged, titled and every font is embedded and subset', () => {
+    const info = pdfinfo(path);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe('临沂市民政局2017年度政府信息公开工作年度报告');
+    expect(info.Author).toBe('临沂市民政局');
+    expect(info['Page size']).toContain('A4');
+    const fonts = pdffonts(path);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const f of fonts) expect([f.name, f.emb, f.sub, f.uni]).toEqual([f.name, true, true, true]);
+  });
+
+  it('gives the report text through pdftotext', () => {
+    expectInOrder(pdftotext(path), collectTexts(seed).map((f) => f.text));
+  });
+});
+
+describeWithTool(preflightAvailable(), PREFLIGHT_PACKAGES, 'PDF/A conformance (PDFBox Preflight)', () => {
+  it('the seed is valid PDF/A-1b', async () => {
+    const result = await runPreflight(path);
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('stays valid with XML and PDF syntax characters in every metadata field', async () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.metadata.agency = '临沂市<民政局> & “办公室” \'A\' (x) \\ /%';
+    report.metadata.keywords = ['<&>', '政府信息公开'];
+    report.metadata.documentNumber = '临民字〔2018〕1号 & <x>';
+    const bytes = await renderReport(report);
+    const file = join(dir, 'hostile-metadata.pdf');
+    writeFileSync(file, bytes);
+    const result = await runPreflight(file);
+    expect(result.errors).toEqual([]);
+    expect(Buffer.from(bytes).toString('utf8')).toContain('<dc:creator><rdf:Seq><rdf:li>临沂市&lt;民政局&gt; &amp; “办公室” &apos;A&apos; (x) \\ /%</rdf:li>');
+  });
+
+  it.each(['2b', '3b'] as const)('PDF/A-%s output declares its part and opens', async (level) => {
+    const bytes = await renderReport(seed, { pdfa: level });
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toContain(`<pdfaid:part>${level[0]}</pdfaid:part>`);
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect((await pdfjsText(bytes)).pages).toBe((await pdfjsText(pdf)).pages);
+  });
+});
+
+describe('bad input', () => {
+  it('rejects a report with errors with ReportValidationError carrying all of them, writing nothing', async () => {
+    const report = fixture('linyi-minzheng-2017') as unknown as Record<string, unknown>;
+    (report.metadata as Record<string, unknown>).year = 'x';
+    delete (report.sections as Record<string, unknown>).fees;
+    await expect(renderReport(report)).rejects.toBeInstanceOf(ReportValidationError);
+    const error = await renderReport(report).catch((e: ReportValidationError) => e);
+    expect(error.errors.map((e) => e.path).sort()).toEqual(['metadata.year', 'sections.fees']);
+    const written: Uint8Array[] = [];
+    const sink = new Writable({ write: (chunk, _, done) => (written.push(chunk), done()) });
+    await expect(renderReportToStream(report, sink)).rejects.toBeInstanceOf(ReportValidationError);
+    expect(written).toEqual([]);
+  });
+
+  it('streams the same bytes as renderReport for a good report', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk, _, done) => (chunks.push(chunk), done()) });
+    await renderReportToStream(seed, sink);
+    expect(Buffer.concat(chunks).equals(Buffer.from(pdf))).toBe(true);
+  });
+});
