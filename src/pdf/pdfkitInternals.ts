@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FontkitFont } from '../fonts/fontFace.js';
+import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 
 /** A pdfkit document as this library uses it. */
 export type PdfDoc = PDFKit.PDFDocument;
@@ -11,7 +12,7 @@ export type PdfDoc = PDFKit.PDFDocument;
 /** The part of pdfkit's EmbeddedFont used to place glyphs. */
 export interface EmbeddedFontHandle {
   readonly id: string;
-  readonly subset: { includeGlyph(gid: number): number };
+  subset: { includeGlyph(gid: number): number; encode(): Uint8Array };
   readonly widths: number[];
   readonly unicode: number[][];
   readonly scale: number;
@@ -37,6 +38,8 @@ export function embedFont(doc: PdfDoc, font: FontkitFont, key: string): Embedded
   if (existing) return existing;
   (doc as unknown as { font(src: unknown, family: string): void }).font(font, key);
   const embedded = d._font;
+  // fontkit's TTFSubset re-reads every glyph and table per document; the byte-copying subsetter reads a face once.
+  if (canSubsetTrueType(font)) embedded.subset = new TrueTypeSubset(font);
   // pdfkit reuses a font with the same PostScript name and checksum; make sure this key got its own object.
   d._fontFamilies[key] = embedded;
   return embedded;
