@@ -27,7 +27,7 @@ const SENTENCES = ['进一步规范政府信息公开工作流程，', '按照�
 function randomReport(seed: number): Report {
   const rnd = random(seed);
   const base = fixture('linyi-minzheng-2017');
-  const para = (): Block => ({ type: 'paragraph', text: Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => SENTENCES[Math.floor(rnd() * SENTENCES.length)]).join('') });
+  const para = (): { type: 'paragraph'; text: string } => ({ type: 'paragraph', text: Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => SENTENCES[Math.floor(rnd() * SENTENCES.length)]).join('') });
   for (const key of Object.keys(base.sections) as (keyof Report['sections'])[]) {
     const blocks: Block[] = [];
     const n = 1 + Math.floor(rnd() * 4);
@@ -35,7 +35,7 @@ function randomReport(seed: number): Report {
       const r = rnd();
       if (r < 0.6) blocks.push(para());
       else if (r < 0.85) blocks.push({ type: 'subsection', title: '工作推进情况', blocks: [para(), ...(rnd() < 0.5 ? [para()] : [])] });
-      else blocks.push({ type: 'list', items: [{ lead: '网站公开。', text: (para() as { text: string }).text }, { text: (para() as { text: string }).text }] });
+      else blocks.push({ type: 'list', items: [{ lead: '网站公开。', text: para().text }, { text: para().text }] });
     }
     base.sections[key] = { blocks };
   }

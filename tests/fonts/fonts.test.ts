@@ -59,7 +59,7 @@ describe('default fonts', () => {
   it('refuses a character no font can draw, naming it, its code point and its path', async () => {
     const report = fixture('linyi-minzheng-2017');
     report.sections.overview.blocks = [{ type: 'paragraph', text: '刘䶮' }];
-    const error = await renderReport(report).catch((e: ReportValidationError) => e);
+    const error = (await renderReport(report).catch((e: unknown) => e)) as ReportValidationError;
     expect(error).toBeInstanceOf(ReportValidationError);
     const issue = error.errors.find((e) => e.code === 'undrawable_character')!;
     expect(issue.path).toBe('sections.overview.blocks[0].text');

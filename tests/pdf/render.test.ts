@@ -145,7 +145,7 @@ describe('bad input', () => {
     (report.metadata as Record<string, unknown>).year = 'x';
     delete (report.sections as Record<string, unknown>).fees;
     await expect(renderReport(report)).rejects.toBeInstanceOf(ReportValidationError);
-    const error = await renderReport(report).catch((e: ReportValidationError) => e);
+    const error = (await renderReport(report).catch((e: unknown) => e)) as ReportValidationError;
     expect(error.errors.map((e) => e.path).sort()).toEqual(['metadata.year', 'sections.fees']);
     const written: Uint8Array[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (written.push(chunk), done()) });
