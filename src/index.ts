@@ -10,3 +10,5 @@ export { composePages } from './compose/composePages.js';
 export { DEFAULT_LAYOUT, type LayoutOptions } from './compose/layoutOptions.js';
 export type { ComposedDocument, Page, PageItem, TextItem, RuleItem, StructNode, OutlineEntry } from './compose/page.js';
 export type { PdfALevel } from './pdf/writePdf.js';
+export { renderMany, type BatchInput, type BatchResult, type RenderManyOptions } from './batch/renderMany.js';
+export { extractTextStream, formatTextStream, summarizeTextStream, type TextStream, type TextPage, type TextLine, type TextGlyph } from './textstream/index.js';
