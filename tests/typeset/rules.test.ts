@@ -1,0 +1,533 @@
+/**
+ * One describe per rule of the line breaker, on short crafted strings with the fake font.
+ *
+ * Grid used throughout unless a test says otherwise: size 10 pt, cellEm 1, measure 100 pt, so a line holds
+ * 10 cells; a wide character (ideograph, full-width mark, “ ” — …) is 1 cell = 10 pt, a Latin letter or digit
+ * (and a half-width mark) 5 pt, a space 2.5 pt. The default maxSqueeze 0.1 em is 1 pt per gap.
+ */
+import { describe, expect, it } from 'vitest';
+import { breakLines, type BreakOptions, type Line, type TextRun } from '../../src/typeset/breakLines.js';
+import { FAKE, fakeFont } from '../helpers/fakeFont.js';
+
+const SIZE = 10;
+const MEASURE = 100;
+
+function lay(text: string, options: Partial<BreakOptions> = {}): Line[] {
+  return breakLines([{ text, font: FAKE, size: SIZE }], { measure: MEASURE, ...options });
+}
+
+function texts(text: string, options: Partial<BreakOptions> = {}): string[] {
+  return lay(text, options).map((l) => l.text);
+}
+
+/** x of every code point of a line, across its glyph runs. */
+function xs(line: Line): number[] {
+  return line.runs.flatMap((r) => [...r.x]);
+}
+
+/** Right edge of a line's ink. */
+const right = (l: Line) => l.x + l.width;
+
+describe('justification', () => {
+  it('sets a full line of ideographs without extra space and the last line at natural width', () => {
+    const lines = lay('一二三四五六七八九十一二三');
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十', '一二三']);
+    expect(lines[0]).toMatchObject({ x: 0, width: 100, spacing: 0, last: false });
+    expect(lines[1]).toMatchObject({ x: 0, width: 30, spacing: 0, last: true });
+  });
+
+  it('spreads the remaining space evenly over the gaps between characters', () => {
+    const lines = lay('一二三四五六七八九hello');
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九', 'hello']);
+    // 9 ideographs = 90 pt, 8 gaps share 10 pt.
+    expect(lines[0]!.spacing).toBeCloseTo(1.25, 9);
+    expect(xs(lines[0]!)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => expect.closeTo(i * 11.25, 9)));
+    expect(right(lines[0]!)).toBeCloseTo(MEASURE, 9);
+  });
+
+  it('never puts extra space inside a Latin word or a number', () => {
+    // 一二 (20) abc (15) 三…八 (60) = 95 pt; gaps: 一|二 二|a c|三 三|四 四|五 五|六 六|七 七|八 = 8, not a|b b|c.
+    const lines = lay('一二abc三四五六七八九十');
+    expect(lines.map((l) => l.text)).toEqual(['一二abc三四五六七八', '九十']);
+    const l = lines[0]!;
+    expect(l.spacing).toBeCloseTo(5 / 8, 9);
+    const x = xs(l);
+    expect(x[3]! - x[2]!).toBeCloseTo(5, 9); // a → b
+    expect(x[4]! - x[3]!).toBeCloseTo(5, 9); // b → c
+    expect(x[2]! - x[1]!).toBeCloseTo(10 + 5 / 8, 9); // 二 → a
+    expect(right(l)).toBeCloseTo(MEASURE, 9);
+  });
+
+  it('lets the space after a word hang past the measure', () => {
+    const lines = lay('一二三四五六七八九十 abc');
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十 ', 'abc']);
+    expect(lines[0]!.width).toBeCloseTo(100, 9);
+  });
+
+  it('keeps —— and …… whole and never stretches inside them', () => {
+    // 一…六 —— 七 = 9 cells, 2017年 is pushed out; 7 gaps (none between the dashes) share 10 pt.
+    for (const d of ['——', '……']) {
+      const lines = lay(`一二三四五六${d}七2017年`);
+      expect(lines.map((l) => l.text)).toEqual([`一二三四五六${d}七`, '2017年']);
+      const x = xs(lines[0]!);
+      expect(lines[0]!.spacing).toBeCloseTo(10 / 7, 9);
+      expect(x[7]! - x[6]!).toBeCloseTo(10, 9);
+      expect(x[8]! - x[7]!).toBeCloseTo(10 + 10 / 7, 9);
+    }
+  });
+});
+
+describe('line-start and line-end prohibitions', () => {
+  const CLOSING = [...'，。、；：？！）》」』】〉〕”’%‰℃,.;:?!)]'];
+  const OPENING = [...'（《「『【〈〔“‘(['];
+
+  it.each(CLOSING)('pushes %s in when one gap of 0.1 em or less per gap is enough', (m) => {
+    // 一…十 fill the line; the mark overflows by 10 pt (full-width) or 5 pt (half-width) over 10 gaps.
+    const lines = lay(`一二三四五六七八九十${m}一二三`);
+    expect(lines.map((l) => l.text)).toEqual([`一二三四五六七八九十${m}`, '一二三']);
+    expect(lines[0]!.spacing).toBeLessThan(0);
+    expect(right(lines[0]!)).toBeCloseTo(MEASURE, 9);
+  });
+
+  it.each(CLOSING)('pushes the character before %s out when squeezing is not allowed', (m) => {
+    const lines = lay(`一二三四五六七八九十${m}一二三`, { maxSqueeze: 0 });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九', `十${m}一二三`]);
+    expect(right(lines[0]!)).toBeCloseTo(MEASURE, 9);
+  });
+
+  it('pushes out when the squeeze would exceed maxSqueeze', () => {
+    // 十。” overflows by 20 pt over 11 gaps: 1.8 pt > 1 pt.
+    expect(texts('一二三四五六七八九十。”二三')).toEqual(['一二三四五六七八九', '十。”二三']);
+  });
+
+  it('pushes in when that needs less adjustment than pushing out', () => {
+    // push-in: 10 pt over 10 gaps = 1 pt; push-out: 10 pt over 8 gaps = 1.25 pt.
+    expect(texts('一二三四五六七八九十。二三', { maxSqueeze: 0.2 })).toEqual(['一二三四五六七八九十。', '二三']);
+  });
+
+  it('pushes out when that needs less adjustment than pushing in', () => {
+    // push-in: a。” overflows by 15 pt over 11 gaps = 1.36 pt (allowed by maxSqueeze 0.2 em = 2 pt);
+    // push-out: 10 pt over 8 gaps = 1.25 pt, which is less.
+    expect(texts('一二三四五六七八九a。”二三', { maxSqueeze: 0.2 })).toEqual(['一二三四五六七八九', 'a。”二三']);
+  });
+
+  it.each(OPENING)('never ends a line with %s', (m) => {
+    const closing = m === '(' ? ')' : m === '[' ? ']' : '';
+    const lines = texts(`一二三四五六七八九${m}十${closing}一二`);
+    expect(lines).toEqual(['一二三四五六七八九', `${m}十${closing}一二`]);
+  });
+
+  it('lets a line start with a prohibited mark when the line holds nothing else', () => {
+    expect(texts('。。。。。。。。。。。。')).toEqual(['。。。。。。。。。。', '。。']);
+  });
+
+  // BUG: a space before a closing mark opens a break opportunity before the mark (breakAllowed returns true
+  // after any space), so a line starts with 。.
+  it.fails('does not start a line with a closing mark that follows a space', () => {
+    expect(texts('一二三四五六七八九十 。一二')).toEqual(['一二三四五六七八九', '十 。一二']);
+  });
+
+  // BUG: a space after an opening mark opens a break opportunity after the space, so a line ends with “.
+  it.fails('does not end a line with an opening mark that precedes a space', () => {
+    expect(texts('一二三四五六七八九“ 十一二')).toEqual(['一二三四五六七八九', '“ 十一二']);
+  });
+});
+
+describe('strictness', () => {
+  it.each(['gb', 'strict'] as const)('keeps the middle dot · off a line start (%s)', (strictness) => {
+    expect(texts('一二三四五六七八九十·一二', { strictness })).toEqual(['一二三四五六七八九十·', '一二']);
+  });
+
+  it.each(['——', '……'])('gb lets %s start a line, strict keeps it off a line start', (d) => {
+    expect(texts(`一二三四五六七八九${d}十一二`)).toEqual(['一二三四五六七八九', `${d}十一二`]);
+    // strict: 九${d} is one unit of 3 cells; squeezing it in needs 10 pt over 9 gaps > 1 pt.
+    expect(texts(`一二三四五六七八九${d}十一二`, { strictness: 'strict' })).toEqual(['一二三四五六七八', `九${d}十一二`]);
+  });
+
+  it.each(['basic', 'gb', 'strict'] as const)('never splits —— or …… (%s)', (strictness) => {
+    expect(texts('一二三四五六七八九十——一二', { strictness })[1]).toMatch(/^(十)?——/);
+    expect(texts('一二三四五六七八——九十一', { strictness })).toEqual(['一二三四五六七八——', '九十一']);
+    expect(texts('一二三四五六七八九……十一二', { strictness }).join('|')).not.toMatch(/…\|…/);
+  });
+});
+
+describe('numbers with their units and other unbreakable tokens', () => {
+  it.each([
+    ['一二三四五六七八2017年度一二', ['一二三四五六七八', '2017年度一二']],
+    ['一二三四五六七八九2017年一二', ['一二三四五六七八九', '2017年一二']],
+    ['一二三四五六七八393条一二', ['一二三四五六七八', '393条一二']],
+    ['一二三四五六七八九2万元一二', ['一二三四五六七八九', '2万元一二']],
+    ['一二三四五六七0539-7200966一二', ['一二三四五六七', '0539-7200966一二']],
+    ['一二三四五六七八276000九十', ['一二三四五六七八', '276000九十']],
+    ['一二三四五六七八126.com九十', ['一二三四五六七八', '126.com九十']],
+    ['一二三四五六七八hello九十', ['一二三四五六七八', 'hello九十']],
+    ['一二三四五六七八九4000多件一二', ['一二三四五六七八九', '4000多件一二']],
+  ])('%s', (text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+
+  // BUG: bindNumberUnits and the number clusters only know ASCII digits; a number in full-width digits (０-９,
+  // wide characters) breaks between any two digits and from its unit: 一…八２ | ０１７年.
+  it.fails('keeps a number in full-width digits whole with its unit', () => {
+    expect(texts('一二三四五六七八２０１７年')).toEqual(['一二三四五六七八', '２０１７年']);
+    expect(texts('一二三四五六七八５０％的')).toEqual(['一二三四五六七八', '５０％的']);
+  });
+
+  it('keeps 50% whole: pushes % in, or the whole number out', () => {
+    // 一…九 50 = 100 pt, % overflows by 5 pt over 9 gaps (none inside 50%).
+    expect(texts('一二三四五六七八九50%的一二')).toEqual(['一二三四五六七八九50%', '的一二']);
+    expect(texts('一二三四五六七八九50%的一二', { maxSqueeze: 0 })).toEqual(['一二三四五六七八九', '50%的一二']);
+  });
+});
+
+describe('URLs and e-mail addresses', () => {
+  it('breaks a URL longer than the remaining space after / or . only', () => {
+    expect(texts('查阅(http://mzj.linyi.gov.cn/info/1040/3628.htm)。如对本报告')).toEqual([
+      '查阅(http://mzj.',
+      'linyi.gov.cn/info/',
+      '1040/3628.htm)。如对',
+      '本报告',
+    ]);
+  });
+
+  it('breaks an e-mail address after @', () => {
+    expect(texts('邮箱lyminzhengju@126.com。')).toEqual(['邮箱lyminzhengju@', '126.com。']);
+  });
+
+  it('keeps a URL that fits on the line whole', () => {
+    expect(texts('网站www.gov.cn。一二')).toEqual(['网站www.gov.cn。一二']);
+  });
+
+  // BUG: splitInside takes a URL break after / even when the next character may not start a line,
+  // so the next line starts with ")。".
+  it.fails('does not break a URL before a closing bracket', () => {
+    expect(texts('一二三(http://abc/)。')).toEqual(['一二三(http://', 'abc/)。']);
+  });
+
+  it('splits an unbreakable run of letters (emergency) without looping', () => {
+    const long = 'a'.repeat(5000);
+    const lines = lay(long);
+    expect(lines).toHaveLength(250);
+    expect(lines.every((l) => l.text === 'a'.repeat(20) && right(l) <= MEASURE + 0.01)).toBe(true);
+    expect(texts(`一${'a'.repeat(30)}`)).toEqual(['一', 'a'.repeat(20), 'a'.repeat(10)]);
+  });
+});
+
+describe('lonely last line (孤字不成行)', () => {
+  it.each([
+    ['一二三四五六七八九十一', ['一二三四五六七八九', '十一']],
+    ['一二三四五六七八九十一。', ['一二三四五六七八九', '十一。']],
+    ['一二三四五六七八九十“一”', ['一二三四五六七八九', '十“一”']],
+    // The line before was pushed in (十。): the whole unit comes down.
+    ['一二三四五六七八九十。一', ['一二三四五六七八九', '十。一']],
+  ])('%s takes a character from the line before', (text, expected) => {
+    const lines = lay(text);
+    expect(lines.map((l) => l.text)).toEqual(expected);
+    expect(lines[0]!.spacing).toBeCloseTo(1.25, 9);
+    expect(right(lines[0]!)).toBeCloseTo(MEASURE, 9);
+  });
+
+  // BUG: avoidLonelyLastLine pulls down only the last cluster of the line before; when that is —— (or ……) the
+  // last line ——九。 still holds a single ideograph.
+  it.fails('takes an ideograph, not only a dash, from the line before', () => {
+    expect(texts('一二三四五六七八——九。')).toEqual(['一二三四五六七', '八——九。']);
+  });
+
+  it('leaves a last line of two ideographs or of Latin text alone', () => {
+    expect(texts('一二三四五六七八九十一二')).toEqual(['一二三四五六七八九十', '一二']);
+    expect(texts('一二三四五六七八九十ab')).toEqual(['一二三四五六七八九十', 'ab']);
+  });
+
+  it('can be turned off', () => {
+    expect(texts('一二三四五六七八九十一', { avoidLonelyLastLine: false })).toEqual(['一二三四五六七八九十', '一']);
+  });
+
+  it('measures the new last line against restIndent', () => {
+    // Lines of 10, 8, 8 cells and a lonely 七, which takes 六 from the line before.
+    const lines = lay('一二三四五六七八九十一二三四五六七八九十一二三四五六七', { restIndent: 20 });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十', '一二三四五六七八', '九十一二三四五', '六七']);
+    expect(lines.map((l) => l.x)).toEqual([0, 20, 20, 20]);
+    expect(right(lines[2]!)).toBeCloseTo(MEASURE, 9);
+  });
+});
+
+describe('indent and restIndent', () => {
+  const text = '一二三四五六七八九十一二三四五六七八九十';
+
+  it('indents the first line', () => {
+    const lines = lay(text, { indent: 20 });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八', '九十一二三四五六七八', '九十']);
+    expect(lines.map((l) => l.x)).toEqual([20, 0, 0]);
+    expect(right(lines[0]!)).toBeCloseTo(MEASURE, 9);
+    expect(xs(lines[0]!)[0]).toBe(20);
+  });
+
+  it('indents the other lines (hanging indent)', () => {
+    const lines = lay(text, { restIndent: 20 });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十', '一二三四五六七八', '九十']);
+    expect(lines.map((l) => l.x)).toEqual([0, 20, 20]);
+    expect(right(lines[1]!)).toBeCloseTo(MEASURE, 9);
+  });
+});
+
+describe('alignment', () => {
+  it.each([
+    ['left', 0],
+    ['center', 35],
+    ['right', 70],
+    ['justify', 0],
+  ] as const)('places a short line %s', (align, x) => {
+    const [line] = lay('一二三', { align });
+    expect(line).toMatchObject({ x, width: 30, spacing: 0, last: true });
+    expect(xs(line!)).toEqual([x, x + 10, x + 20]);
+  });
+
+  it('centres within the indented measure', () => {
+    expect(lay('一二三', { align: 'center', indent: 20 })[0]!.x).toBe(45);
+    expect(lay('一二三', { align: 'right', indent: 20 })[0]!.x).toBe(70);
+  });
+
+  it('sets every line of a ragged paragraph at natural spacing', () => {
+    const lines = lay('一二三四五六七八九hello', { align: 'left' });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九', 'hello']);
+    expect(lines.map((l) => l.spacing)).toEqual([0, 0]);
+    expect(lines[0]!.width).toBe(90);
+    expect(lay('一二三四五六七八九hello', { align: 'right' })[0]!.x).toBe(10);
+    expect(lay('一二三四五六七八九hello', { align: 'center' })[0]!.x).toBe(5);
+  });
+
+  it('distributes (均排) every line flush to both edges, the last one too', () => {
+    const [one] = lay('一二三', { align: 'distribute' });
+    expect(one).toMatchObject({ x: 0, width: 100, spacing: 35, last: true });
+    expect(xs(one!)).toEqual([0, 45, 90]);
+    const lines = lay('一二三四五六七八九十一二三', { align: 'distribute' });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十', '一二三']);
+    expect(lines.map((l) => right(l))).toEqual([100, 100]);
+    // A pushed-in last line is squeezed like any other.
+    const [pushed] = lay('一二三四五六七八九十。', { align: 'distribute' });
+    expect(pushed!.spacing).toBeCloseTo(-1, 9);
+    expect(right(pushed!)).toBeCloseTo(MEASURE, 9);
+  });
+
+  // BUG: a pushed-in line is only squeezed when justified (place() sets spacing only for justify), so in a
+  // left, centred or right-aligned paragraph it is 110 pt wide on a 100 pt measure (x = -5 centred, -10 right).
+  it.fails.each(['left', 'center', 'right'] as const)('does not let a pushed-in line overflow the measure (%s)', (align) => {
+    const lines = lay('一二三四五六七八九十。二三', { align });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十。', '二三']);
+    expect(lines[0]!.x).toBeGreaterThanOrEqual(-0.01);
+    expect(right(lines[0]!)).toBeLessThanOrEqual(MEASURE + 0.01);
+  });
+
+  // BUG: when the push-in happens on the paragraph's last line, place() sets the last line at natural
+  // spacing, so the line is 110 pt wide on a 100 pt measure.
+  it.fails('does not let a pushed-in last line overflow the measure', () => {
+    const lines = lay('一二三四五六七八九十。');
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十。']);
+    expect(right(lines[0]!)).toBeLessThanOrEqual(MEASURE + 0.01);
+  });
+});
+
+describe('compressPunctuation', () => {
+  it('sets a mark with a blank right half at half width before another mark', () => {
+    const lines = lay('一二三四五六（七）。”八九十', { compressPunctuation: true });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六（七）。”', '八九十']);
+    // ） and 。 are half width: 6 + 1 + 1 + 0.5 + 0.5 + 1 = 10 cells, no squeeze needed.
+    expect(lines[0]!.spacing).toBe(0);
+    expect(xs(lines[0]!)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 85, 90]);
+  });
+
+  it('without compression the same line is squeezed', () => {
+    const lines = lay('一二三四五六（七）。”八九十');
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六（七）。”', '八九十']);
+    expect(lines[0]!.spacing).toBeCloseTo(-1, 9);
+  });
+
+  it('changes where lines break', () => {
+    expect(texts('一二三四五六七（八）。”九十', { compressPunctuation: true })).toEqual(['一二三四五六七（八）。”', '九十']);
+    expect(texts('一二三四五六七（八）。”九十')).toEqual(['一二三四五六七', '（八）。”九十']);
+  });
+
+  it('does not compress a mark before an ideograph', () => {
+    expect(xs(lay('一。二', { compressPunctuation: true })[0]!)).toEqual([0, 10, 20]);
+  });
+});
+
+describe('latinGap', () => {
+  it('adds the gap between ideographs and Latin letters or digits', () => {
+    const [line] = lay('中文ABC中文', { latinGap: 0.25 });
+    expect(xs(line!)).toEqual([0, 10, 22.5, 27.5, 32.5, 40, 50]);
+    expect(line!.width).toBe(60);
+  });
+
+  it('adds no gap next to Chinese punctuation', () => {
+    expect(xs(lay('中，A。', { latinGap: 0.25 })[0]!)).toEqual([0, 10, 20, 25]);
+  });
+
+  // BUG: the gap is added to the advance of the character before the Latin text even when the line breaks
+  // there, so 十 + gap (12.5 pt) no longer fits and is pushed to the next line.
+  it.fails('adds no gap at a line end', () => {
+    const lines = lay('一二三四五六七八九十abcd', { latinGap: 0.25 });
+    expect(lines.map((l) => l.text)).toEqual(['一二三四五六七八九十', 'abcd']);
+  });
+});
+
+describe('mixed runs', () => {
+  const other = fakeFont({ secondFace: '中' });
+
+  it('positions runs of different fonts and sizes continuously and splits glyph runs by face', () => {
+    const runs: TextRun[] = [
+      { text: '中文', font: FAKE, size: 10 },
+      { text: 'AB中', font: other, size: 20 },
+    ];
+    const [line] = breakLines(runs, { measure: 100 });
+    expect(line).toMatchObject({ text: '中文AB中', start: 0, end: 5, x: 0, width: 60, last: true });
+    expect(line!.runs.map((r) => ({ run: r.run, face: r.face, size: r.size, text: r.text, x: r.x }))).toEqual([
+      { run: 0, face: 0, size: 10, text: '中文', x: [0, 10] },
+      { run: 1, face: 0, size: 20, text: 'AB', x: [20, 30] },
+      { run: 1, face: 1, size: 20, text: '中', x: [40] },
+    ]);
+    expect(line!.runs[2]!.font).toBe(other);
+  });
+
+  it('breaks across runs and keeps offsets in the joined text', () => {
+    const runs: TextRun[] = [
+      { text: '一二三四五六', font: FAKE, size: 10 },
+      { text: '七八九十一二', font: other, size: 10 },
+    ];
+    const lines = breakLines(runs, { measure: 100 });
+    expect(lines.map((l) => [l.text, l.start, l.end])).toEqual([
+      ['一二三四五六七八九十', 0, 10],
+      ['一二', 10, 12],
+    ]);
+    expect(lines[0]!.runs.map((r) => [r.run, r.text, r.x])).toEqual([
+      [0, '一二三四五六', [0, 10, 20, 30, 40, 50]],
+      [1, '七八九十', [60, 70, 80, 90]],
+    ]);
+    expect(lines[1]!.runs.map((r) => [r.run, r.text])).toEqual([[1, '一二']]);
+  });
+
+  it('splits a run by face within one font', () => {
+    const [line] = breakLines([{ text: '中ABC中', font: fakeFont({ secondFace: 'ABC' }), size: 10 }], { measure: 100 });
+    expect(line!.runs.map((r) => [r.face, r.text, r.x])).toEqual([
+      [0, '中', [0]],
+      [1, 'ABC', [10, 15, 20]],
+      [0, '中', [25]],
+    ]);
+  });
+
+  it('scales the grid cell with the size of each run', () => {
+    const runs: TextRun[] = [
+      { text: '一二', font: FAKE, size: 10 },
+      { text: '三四', font: FAKE, size: 20 },
+    ];
+    const [line] = breakLines(runs, { measure: 200, cellEm: 1.5 });
+    expect(line!.runs.flatMap((r) => r.x)).toEqual([0, 15, 30, 60]);
+    expect(line!.width).toBe(90);
+  });
+
+  it('counts UTF-16 offsets for characters outside the BMP', () => {
+    const lines = lay('𠀀'.repeat(11));
+    expect(lines.map((l) => [l.start, l.end])).toEqual([
+      [0, 18],
+      [18, 22],
+    ]);
+  });
+});
+
+describe('zero-width characters', () => {
+  // BUG: a zero-width character (U+200B, U+FEFF, a combining mark: advance 0 in a real font) gets a stretchable
+  // gap on each side, so its neighbours are 2 × spacing apart instead of 1 ×, and a squeezed line moves the next
+  // glyph left of it (x decreases). measureChars should give no gap before or after a zero-width character.
+  it.fails('puts no extra gap around a zero-width space', () => {
+    const [line] = lay('一二三四五\u200b六七八九hello');
+    expect(line!.text).toBe('一二三四五\u200b六七八九');
+    const x = xs(line!);
+    expect(line!.spacing).toBeCloseTo(1.25, 9);
+    expect(x[6]! - x[4]!).toBeCloseTo(11.25, 9);
+  });
+
+  it.fails('keeps x non-decreasing across a zero-width space on a squeezed line', () => {
+    const [line] = lay('一二三四五六七八九\u200b十。二三');
+    expect(line!.text).toBe('一二三四五六七八九\u200b十。');
+    const x = xs(line!);
+    for (let i = 1; i < x.length; i++) expect(x[i]!).toBeGreaterThanOrEqual(x[i - 1]!);
+  });
+
+  // BUG: a line may break before a zero-width character, so 。 after U+200B (or after a combining mark) starts
+  // the next line visually: 一…十 | \u200b。二三. A zero-width character should not create a break opportunity
+  // before a mark that may not start a line.
+  it.fails('does not start a line with a closing mark hidden behind a zero-width space', () => {
+    const visible = texts('一二三四五六七八九十\u200b。二三').map((t) => t.replace(/[\u200b\u0300-\u036f]/g, ''));
+    expect(visible.slice(1).filter((t) => t.startsWith('。'))).toEqual([]);
+  });
+
+  it.fails('does not separate a combining mark from its base', () => {
+    const lines = texts('一二三四五六七八九十\u0301。二三');
+    expect(lines.slice(1).filter((t) => t.startsWith('\u0301'))).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  it.each([
+    ['empty', ''],
+    ['only punctuation', '。，、；：？！）》」』】'],
+    ['only opening marks', '（（（（（（（（（（（（（（'],
+    ['control characters', '\u0000\u0001\t\n\r\u007f中\u200b'],
+    ['emoji', '😀👍🏽👨‍👩‍👧中文😀'],
+    ['lone surrogates', '\ud800中\udc00a\ud83d'],
+    ['only spaces', '          '.repeat(10)],
+    ['a long run of spaces inside text', `一${' '.repeat(500)}二`],
+  ])('never throws on %s and keeps every character', (_, text) => {
+    for (const align of ['justify', 'left', 'center', 'right'] as const) {
+      const lines = lay(text, { align, compressPunctuation: true, latinGap: 0.25 });
+      expect(lines.map((l) => l.text).join('')).toBe(text);
+    }
+  });
+
+  it('returns no lines for no runs or empty runs', () => {
+    expect(breakLines([], { measure: 100 })).toEqual([]);
+    expect(breakLines([{ text: '', font: FAKE, size: 10 }], { measure: 100 })).toEqual([]);
+  });
+
+  it.each([0, -50, Number.NaN, Number.POSITIVE_INFINITY, 0.001])('never loops or throws with measure %s', (measure) => {
+    const text = '一二三，四五abc 2017年(http://a.cn/b)。';
+    const lines = breakLines([{ text, font: FAKE, size: 10 }], { measure, indent: 20 });
+    expect(lines.map((l) => l.text).join('')).toBe(text);
+  });
+});
+
+/**
+ * Where the engine departs from /work/shared/reference/domain-rules.md §2 (W3C clreq levels, GB/T 15834).
+ * These rules are not in the engine's own doc comments; each test is `it.fails` until the engine follows them.
+ */
+describe('domain rules §2 (line-edge levels and punctuation compression)', () => {
+  // BUG: isNoLineStart exempts U+00B7 at `basic`; domain-rules §2 lists 间隔号 · among the marks never at a
+  // line start at the basic level already.
+  it.fails('basic keeps the middle dot · off a line start', () => {
+    expect(texts('一二三四五六七八九十·一二', { strictness: 'basic' })).toEqual(['一二三四五六七八九十·', '一二']);
+  });
+
+  // BUG: the 分隔号 ／ is in no list; domain-rules §2 puts it among the marks never at a line start (basic).
+  it.fails('keeps the solidus ／ off a line start', () => {
+    expect(texts('一二三四五六七八九十／一二', { strictness: 'basic' })).toEqual(['一二三四五六七八九十／', '一二']);
+  });
+
+  // BUG: domain-rules §2 defines gb as basic plus no solidus at a line end; the engine's gb differs from basic
+  // only by the middle dot, and lets ／ end a line.
+  it.fails('gb keeps the solidus ／ off a line end', () => {
+    const lines = texts('一二三四五六七八九／十一二', { strictness: 'gb' });
+    expect(lines.slice(0, -1).filter((t) => t.endsWith('／'))).toEqual([]);
+  });
+
+  // BUG: domain-rules §2 says never break inside a date; the engine breaks between 年 and 12 in 2017年12月31日.
+  it.fails('never breaks inside a date', () => {
+    expect(texts('一二三四五六七2017年12月31日')).toEqual(['一二三四五六七', '2017年12月31日']);
+  });
+
+  // BUG: compressPunctuation only halves marks with a blank right half; two adjacent opening marks (“《) stay
+  // 2 em, where domain-rules §2 says two adjacent 1-em marks shrink to 1.5 em.
+  it.fails('compresses two adjacent opening marks to 1.5 em', () => {
+    // 一 “《 二 》” = 1 + 1.5 + 1 + 1.5 cells.
+    expect(lay('一“《二》”', { compressPunctuation: true })[0]!.width).toBe(50);
+  });
+});

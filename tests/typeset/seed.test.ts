@@ -1,0 +1,219 @@
+/**
+ * The line breaker on the real-world text of the seed report, with the real default font (Noto Sans SC via
+ * resolveFonts) on the GB/T 9704 grid: 28 characters of 16 pt on a 156 mm line, first lines indented 2 cells.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resolveFonts } from '../../src/fonts/fontSet.js';
+import { breakLines, type BreakOptions, type Line } from '../../src/typeset/breakLines.js';
+
+const SEED = '/work/shared/seed/000_ee2593d71c2311bb.txt';
+const paragraphs = readFileSync(SEED, 'utf8')
+  .split('\n')
+  .map((p) => p.replace(/\r$/, ''))
+  .filter((p) => p.trim() !== '');
+
+const { stack: font, size } = resolveFonts().body;
+const MEASURE = (156 * 72) / 25.4;
+const CELL = MEASURE / 28;
+const OPTIONS: BreakOptions = { measure: MEASURE, cellEm: MEASURE / 28 / size, indent: 2 * CELL };
+const EPS = 0.01;
+
+const NO_START = new Set([...'，。、；：？！）》」』】〉〕”’%‰℃,.;:?!)]']);
+const NO_END = new Set([...'（《「『【〈〔“‘([']);
+const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isIdeograph = (c: string) => /^\p{Script=Han}$/u.test(c);
+/** Ideographs and full-width punctuation: the characters that sit on the 28-cell grid. */
+const isGridChar = (c: string) => /^[\p{Script=Han}\u3001-\u303f\uff01-\uff60“”‘’…—·]$/u.test(c);
+
+const lay = (text: string, options: Partial<BreakOptions> = {}): Line[] => breakLines([{ text, font, size }], { ...OPTIONS, ...options });
+const laid = paragraphs.map((p) => ({ p, lines: lay(p) }));
+
+describe('the seed report, paragraph by paragraph', () => {
+  it('has text to test', () => {
+    expect(paragraphs.length).toBeGreaterThan(200);
+    expect(laid.filter((x) => x.lines.length > 2).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps every character exactly once and in order', () => {
+    for (const { p, lines } of laid) expect(lines.map((l) => l.text).join('')).toBe(p);
+  });
+
+  it('starts no line with a closing mark and ends none with an opening mark', () => {
+    const bad: string[] = [];
+    for (const { lines } of laid) {
+      lines.forEach((l, i) => {
+        const chars = [...l.text.replace(/ +$/, '')];
+        if (i > 0 && NO_START.has(chars[0]!)) bad.push(`starts: ${l.text}`);
+        if (!l.last && NO_END.has(chars.at(-1)!)) bad.push(`ends: ${l.text}`);
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('splits no number or word (URL and e-mail breaks fall after / . @ only)', () => {
+    const bad: string[] = [];
+    for (const { lines } of laid) {
+      for (let i = 1; i < lines.length; i++) {
+        const before = [...lines[i - 1]!.text].at(-1);
+        const after = [...lines[i]!.text][0];
+        if (isAlnum(before) && isAlnum(after)) bad.push(`${lines[i - 1]!.text} | ${lines[i]!.text}`);
+        if (/[0-9%]/.test(before ?? '') && /[年月日条件篇次个元万余多]/.test(after ?? '')) bad.push(`unit: ${lines[i - 1]!.text} | ${lines[i]!.text}`);
+        if (!isAlnum(before) && /[./@_-]/.test(before ?? '') && isAlnum(after)) {
+          // A URL or e-mail break: the line before must end inside an address.
+          expect(lines[i - 1]!.text).toMatch(/(https?:\/\/|www\.|[a-z0-9]@|@)[^\s]*$/i);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('breaks the URL and e-mail address of the first paragraph only where allowed', () => {
+    const all = laid.flatMap((x) => x.lines.map((l) => l.text)).join('\n');
+    // A line break may only follow / . @ inside the address.
+    expect(all).toMatch(/\(h\n?ttp:\/\n?\/\n?mzj\.\n?linyi\.\n?gov\.\n?cn\/\n?info\/\n?1040\/\n?3628\.\n?htm\)/);
+    expect(all.replace(/(?<=[/.@])\n/g, '')).toContain('(http://mzj.linyi.gov.cn/info/1040/3628.htm)');
+    expect(all.replace(/(?<=[.@])\n/g, '').match(/lyminzhengju@126\.com/g)).toHaveLength(2);
+    for (const phone of ['0539-7200966', '0539-7200917', '276000', '7200966', '2017年12月31日']) expect(all).toContain(phone);
+  });
+
+  it('leaves no lonely last line', () => {
+    const bad = laid
+      .filter(({ lines }) => lines.length > 1)
+      .map(({ lines }) => [...lines.at(-1)!.text])
+      .filter((last) => last.filter(isIdeograph).length === 1 && !last.some(isAlnum))
+      .map((last) => last.join(''));
+    expect(bad).toEqual([]);
+  });
+
+  it('sets every line but the last flush to the measure, none wider', () => {
+    for (const { lines } of laid) {
+      lines.forEach((l, i) => {
+        if (l.last) return;
+        expect(l.x).toBeCloseTo(i === 0 ? 2 * CELL : 0, 9);
+        expect(Math.abs(l.x + l.width - MEASURE)).toBeLessThanOrEqual(EPS);
+      });
+    }
+  });
+
+  it('sets the last line flush left at natural spacing', () => {
+    for (const { lines } of laid) {
+      const last = lines.at(-1)!;
+      expect(last.spacing).toBe(0);
+      expect(last.x).toBeCloseTo(lines.length === 1 ? 2 * CELL : 0, 9);
+    }
+  });
+
+  // BUG: a paragraph whose last line takes its final 。 by push-in keeps that line at natural spacing: the last
+  // line of 修改完善了《临沂市民政局政府信息公开保密制度》… is 29 cells (446.65 pt) on a 442.20 pt measure.
+  it.fails('sets no last line wider than the measure', () => {
+    const bad = laid.map(({ lines }) => lines.at(-1)!).filter((l) => l.x + l.width > MEASURE + EPS);
+    expect(bad.map((l) => `${l.text} (${(l.x + l.width).toFixed(2)} pt)`)).toEqual([]);
+  });
+
+  it('puts exactly 28 characters (26 on a first line) on every non-final line of ideographs and full-width marks', () => {
+    let checked = 0;
+    for (const { lines } of laid) {
+      lines.forEach((l, i) => {
+        const chars = [...l.text];
+        if (l.last || !chars.every(isGridChar)) return;
+        checked++;
+        expect(chars, l.text).toHaveLength(i === 0 ? 26 : 28);
+        expect(Math.abs(l.spacing)).toBeLessThan(1e-9);
+        // Every character on the grid: the k-th one at k cells.
+        const x = l.runs.flatMap((r) => [...r.x]);
+        x.forEach((xk, k) => expect(xk).toBeCloseTo(l.x + k * CELL, 6));
+      });
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('the default font on the grid', () => {
+  const cells = (line: Line, from: number, to: number) => {
+    const x = line.runs.flatMap((r) => [...r.x]);
+    return (x[to]! - x[from]!) / CELL;
+  };
+
+  // BUG: Noto Sans SC's U+2014 advance is 0.894 em, under the 0.9 em threshold of measureChars, so — is measured
+  // as a narrow character: —— is 1.79 em instead of 2 cells and the characters after it fall off the grid.
+  it.fails('sets —— as two cells', () => {
+    const [line] = lay('上下构建形成了领导小组——信息公开办公室', { indent: 0 });
+    expect(cells(line!, 11, 13)).toBeCloseTo(2, 6);
+  });
+
+  it('sets …… as two cells', () => {
+    const [line] = lay('上下构建形成了领导小组……信息公开办公室', { indent: 0 });
+    expect(cells(line!, 11, 13)).toBeCloseTo(2, 6);
+  });
+
+  // BUG: Noto Sans SC's half-width % is 0.921 em wide, so measureChars takes it for a wide character: justification
+  // stretches the gap between 50 and %, and latinGap puts a Han–Latin gap inside 50%.
+  it.fails('never stretches inside 50%', () => {
+    const text = `${'各'.repeat(20)}同比增长50%以上，${'各'.repeat(40)}`;
+    for (const latinGap of [0, 0.25]) {
+      const lines = lay(text, { indent: 0, latinGap });
+      const line = lines.find((l) => l.text.includes('50%'))!;
+      expect(line.last).toBe(false);
+      expect(line.spacing).toBeGreaterThan(0);
+      const k = [...line.text].indexOf('%');
+      const x = line.runs.flatMap((r) => [...r.x]);
+      expect(x[k]! - x[k - 1]!).toBeCloseTo(font.advance(0x30) * size, 6);
+    }
+  });
+});
+
+describe('e-mail addresses in the default font', () => {
+  // BUG: Noto Sans SC's @ is 0.946 em wide, so measureChars takes it for a wide character: a line may break
+  // before @ (一邮箱lyminzhengju | @126.com。 on a 160 pt measure), and justification stretches both gaps
+  // around it and sets it in a full grid cell.
+  it.fails('never breaks before @', () => {
+    const text = `一邮箱lyminzhengju@126.com。${'二'.repeat(12)}`;
+    const lines = breakLines([{ text, font, size }], { measure: 160 });
+    expect(lines.map((l) => l.text[0])).not.toContain('@');
+  });
+
+  it.fails('never stretches around @', () => {
+    const text = `一二邮箱lyminzhengju@126.com。${'二'.repeat(30)}`;
+    const [line] = lay(text, { indent: 0 });
+    expect(line!.spacing).toBeGreaterThan(0);
+    const k = [...line!.text].indexOf('@');
+    const x = line!.runs.flatMap((r) => [...r.x]);
+    expect(x[k]! - x[k - 1]!).toBeCloseTo(font.advance(0x75) * size, 6);
+    expect(x[k + 1]! - x[k]!).toBeCloseTo(font.advance(0x40) * size, 6);
+  });
+});
+
+describe('long paragraphs', () => {
+  const body = paragraphs.filter((p) => [...p].length > 60).join('');
+  const paragraphOf = (n: number) => body.repeat(Math.ceil(n / body.length)).slice(0, n);
+
+  function time(text: string, reps: number): number {
+    let best = Infinity;
+    for (let r = 0; r < reps; r++) {
+      const t0 = performance.now();
+      breakLines([{ text, font, size }], OPTIONS);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  }
+
+  it('breaks a 100,000-character paragraph, in time linear in its length', () => {
+    const big = paragraphOf(100_000);
+    const lines = lay(big);
+    expect(lines.map((l) => l.text).join('')).toBe(big);
+    time(paragraphOf(20_000), 3); // warm up
+    const t20 = time(paragraphOf(20_000), 5);
+    const t100 = time(big, 3);
+    expect(t100).toBeLessThan(5000);
+    expect(t100 / Math.max(t20, 1)).toBeLessThan(15);
+  });
+
+  // BUG: buildClusters tests every cluster against URL_PATTERN, whose first branch [a-z][a-z0-9+.-]*:\/\/
+  // backtracks quadratically on a long run of letters: 100,000 letters take about 10 s (20,000 take 0.4 s).
+  it.fails('breaks an unbroken run of 50,000 letters in time linear in its length', () => {
+    const t10 = time('a'.repeat(10_000), 3);
+    const t50 = time('a'.repeat(50_000), 1);
+    expect(t50 / Math.max(t10, 1)).toBeLessThan(15);
+  });
+});
