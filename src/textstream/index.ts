@@ -1,0 +1,7 @@
+/**
+ * A small PDF text-stream reader for this library's own output (pdfkit 0.20), for tests of typesetting and extraction.
+ * Coordinates are points with y measured down from the top of the page (as the library composes); x from the left edge.
+ * `formatTextStream` prints one line per text line: `p3 y=612.35 x=79.37 NotoSansSCThin-Regular 16 tc=0.42 | text`.
+ */
+export { extractTextStream, groupLines, BASELINE_TOLERANCE, type TextStream, type TextPage, type TextLine, type TextGlyph } from './textStream.js';
+export { formatTextStream, formatTextLine, summarizeTextStream, GAP_MARK } from './format.js';

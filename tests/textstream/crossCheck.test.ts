@@ -1,0 +1,58 @@
+/**
+ * Cross-checks of the text stream for every fixture: against pdf.js page by page (whitespace removed), and its
+ * non-artifact text against the report's own text in reading order.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { validateReport } from '../../src/model/index.js';
+import { extractTextStream, type TextStream } from '../../src/textstream/index.js';
+import { expectedReadingOrder, firstDifference, withoutWhitespace } from './expectedText.js';
+import { FIXTURE_NAMES, fixtureInput, renderFixture } from './fixtures.js';
+
+/** Each page's text as pdf.js extracts it. */
+async function pdfjsPages(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: Uint8Array.from(pdf), verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const pageText = (stream: TextStream, index: number, artifacts: boolean) =>
+  stream.pages[index]!.lines.filter((l) => artifacts || !l.artifact).map((l) => l.text).join('');
+
+describe.each(FIXTURE_NAMES)('%s', (name) => {
+  it('has the same text as pdf.js extracts, page by page (whitespace removed)', async () => {
+    const pdf = await renderFixture(name);
+    const stream = extractTextStream(pdf);
+    const reference = await pdfjsPages(pdf);
+    expect(stream.pages.length).toBe(reference.length);
+    reference.forEach((text, i) => {
+      expect(firstDifference(withoutWhitespace(pageText(stream, i, true)), withoutWhitespace(text)), `page ${i + 1}`).toBeUndefined();
+    });
+  });
+
+  it('reads, without artifacts, as the report in reading order', async () => {
+    const validation = validateReport(fixtureInput(name));
+    expect(validation.errors, 'the fixture should validate').toEqual([]);
+    const stream = extractTextStream(await renderFixture(name));
+    const actual = stream.pages.map((_, i) => pageText(stream, i, false)).join('');
+    const expected = expectedReadingOrder(validation.report!).join('');
+    expect(firstDifference(withoutWhitespace(actual), withoutWhitespace(expected))).toBeUndefined();
+  });
+
+  it('marks the page numbers (and only furniture) as artifacts', async () => {
+    const stream = extractTextStream(await renderFixture(name));
+    stream.pages.forEach((page) => {
+      const artifacts = page.lines.filter((l) => l.artifact).map((l) => withoutWhitespace(l.text));
+      expect(artifacts, `page ${page.number}`).toContain(`—${page.number}—`);
+      for (const a of artifacts) expect(a, `page ${page.number}`).toMatch(/^(—\d+—|续表|统计指标单位统计数)$/);
+    });
+  });
+});
