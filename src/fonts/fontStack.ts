@@ -45,11 +45,12 @@ export class FontStack implements TextFont {
     return index < 0 ? 0 : this.loaded[index]!.glyph(codePoint)!.advance;
   }
 
-  /** Whether some face of the stack can draw the code point, without parsing lazy faces. */
+  /**
+   * Whether some face of the stack can draw the code point. A fallback face is parsed when its Unicode ranges
+   * include the code point: the ranges are a hint, not a promise (fontsource lists U+1F1E8 in a file that has no glyph for it).
+   */
   canDraw(codePoint: number): boolean {
-    if (this.faceOf.has(codePoint)) return this.faceOf.get(codePoint)! >= 0;
-    if (this.primary.some((f) => f.has(codePoint))) return true;
-    return this.fallbacks.some((lazy) => inRanges(lazy.ranges, codePoint));
+    return this.face(codePoint) >= 0;
   }
 
   private findFace(codePoint: number): number {
