@@ -4,6 +4,7 @@
  */
 import type { FontSet } from '../fonts/fontSet.js';
 import { tableTitle } from '../model/format.js';
+import { resolvePlaceholders } from '../model/placeholders.js';
 import type { Report } from '../model/types.js';
 import { buildBodyFlow, FlowBuilder, type FlowLine } from './flow.js';
 import { DEFAULT_LAYOUT, geometryOf, type LayoutOptions } from './layoutOptions.js';
@@ -44,7 +45,8 @@ export function composePages(report: Report, fonts: FontSet, layout: LayoutOptio
   const sect = structs.add('Sect');
   attachment.push(ts.set([{ role: 'heading1', text: '附件' }], { align: 'left' }), 'heading1', [structs.add('H1', sect).id], { keepAll: true, bookmark: '附件' });
   attachment.blank(true);
-  attachment.push(setTitle(ts, 'title', tableTitle(report), [report.metadata.agency]), 'title', [structs.add('P', sect).id], { keepAll: true });
+  const title = resolvePlaceholders(tableTitle(report), report.statistics.values);
+  attachment.push(setTitle(ts, 'title', title, [report.metadata.agency]), 'title', [structs.add('P', sect).id], { keepAll: true });
   if (report.statistics.subtitle) {
     attachment.push(ts.set([{ role: 'body', text: report.statistics.subtitle }], { align: 'center' }), 'body', [structs.add('P', sect).id], { keepAll: true });
   }

@@ -11,7 +11,7 @@ import type { Block, Report } from '../model/types.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { StructNode } from './page.js';
 import type { StructBuilder } from './structBuilder.js';
-import { setTitle } from './title.js';
+import { setTitle, titleWordRanges } from './title.js';
 import type { RoleText, Typesetter } from './typesetter.js';
 
 /** One grid line of the flow. */
@@ -75,9 +75,13 @@ export class FlowBuilder {
   }
 
   /** A paragraph of mixed roles, each piece tagged with its own structure node. */
-  paragraph(pieces: readonly RoleText[], nodes: readonly StructNode[], options: { indent?: number; restIndent?: number; keepAll?: boolean; bookmark?: string; align?: 'justify' | 'left' } = {}): void {
+  paragraph(
+    pieces: readonly RoleText[],
+    nodes: readonly StructNode[],
+    options: { indent?: number; restIndent?: number; keepAll?: boolean; bookmark?: string; align?: 'justify' | 'left'; keepTogether?: Array<[number, number]> } = {},
+  ): void {
     const indent = options.indent ?? 2 * this.ts.cell('body');
-    const lines = this.ts.set(pieces, { indent, restIndent: options.restIndent ?? 0, align: options.align ?? 'justify' });
+    const lines = this.ts.set(pieces, { indent, restIndent: options.restIndent ?? 0, align: options.align ?? 'justify', ...(options.keepTogether ? { keepTogether: options.keepTogether } : {}) });
     const role = pieces.find((p) => p.text.length > 0)?.role ?? pieces[0]!.role;
     this.push(lines, role, nodes.map((n) => n.id), options);
   }
@@ -113,7 +117,9 @@ export function buildBodyFlow(report: Report, ts: Typesetter, structs: StructBui
   const note = structs.add('P');
   const noteLabel = '附件：';
   const indent = 2 * ts.cell('body');
-  flow.paragraph([{ role: 'body', text: noteLabel + resolve(tableTitle(report)) }], [note], { indent, restIndent: indent + ts.width('body', noteLabel), keepAll: true });
+  const noteText = noteLabel + resolve(tableTitle(report));
+  const keepTogether = titleWordRanges(noteText, [report.metadata.agency]);
+  flow.paragraph([{ role: 'body', text: noteText }], [note], { indent, restIndent: indent + ts.width('body', noteLabel), keepAll: true, keepTogether });
   flow.blank(true);
   addSignature(flow, ts, structs, report.signature.office, formatChineseDate(report.signature.date));
   return flow.lines;

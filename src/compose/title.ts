@@ -38,6 +38,17 @@ export function setTitle(ts: Typesetter, role: FontRole, text: string, keepWhole
   return lines;
 }
 
+/** UTF-16 ranges of the words of a title that must not be split: the agency, the year (2017年度), common title words. */
+export function titleWordRanges(text: string, keepWhole: readonly string[] = []): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const word of [...keepWhole, ...TITLE_WORDS]) {
+    if (!word) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  }
+  for (const m of text.matchAll(/\d+年度?|〔\d+〕\d*号?/g)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
 /** Code-point indices where a title may break. */
 function breakPositions(text: string, cps: string[], offsets: number[], keepWhole: readonly string[]): boolean[] {
   const ok = cps.map((_, i) => i > 0);
@@ -46,13 +57,7 @@ function breakPositions(text: string, cps: string[], offsets: number[], keepWhol
   };
   const indexByOffset = new Map(offsets.map((off, i) => [off, i]));
   const indexOfOffset = (off: number) => indexByOffset.get(off) ?? 0;
-  for (const word of [...keepWhole, ...TITLE_WORDS]) {
-    if (!word) continue;
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      protect(indexOfOffset(at), indexOfOffset(at + word.length));
-    }
-  }
-  for (const m of text.matchAll(/\d+年度?|〔\d+〕\d*号?/g)) protect(indexOfOffset(m.index), indexOfOffset(m.index + m[0].length));
+  for (const [start, end] of titleWordRanges(text, keepWhole)) protect(indexOfOffset(start), indexOfOffset(end));
   for (let i = 1; i < cps.length; i++) {
     const a = cps[i - 1]!.codePointAt(0)!;
     const b = cps[i]!.codePointAt(0)!;

@@ -16,6 +16,8 @@ export interface SetOptions {
   /** First-line and following-line indents in points. */
   readonly indent?: number;
   readonly restIndent?: number;
+  /** UTF-16 ranges of the joined text inside which no line may break. */
+  readonly keepTogether?: readonly (readonly [number, number])[];
 }
 
 /** Typesets text of the report's roles on the document grid. */
@@ -31,7 +33,7 @@ export class Typesetter {
     return (this.geometry.cell / this.fonts.body.size) * this.fonts[role].size;
   }
 
-  /** Breaks text into lines; empty pieces are dropped, so labels and leads are optional. */
+  /** Breaks text into lines; a piece may be empty (an item without a lead), and keeps its run index. */
   set(pieces: readonly RoleText[], options: SetOptions = {}): Line[] {
     const runs = pieces.map((p) => ({ text: p.text, font: this.fonts[p.role].stack, size: this.fonts[p.role].size }));
     return breakLines(runs, {
@@ -42,6 +44,7 @@ export class Typesetter {
       cellEm: this.geometry.cell / this.fonts.body.size,
       strictness: this.layout.strictness,
       compressPunctuation: this.layout.compressPunctuation,
+      ...(options.keepTogether ? { keepTogether: options.keepTogether } : {}),
     });
   }
 

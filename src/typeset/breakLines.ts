@@ -2,7 +2,7 @@
  * Chinese line breaking and justification on font metrics (W3C clreq §3.1–3.8, GB/T 9704 §5.2.2).
  * Text and metrics in, lines of positioned glyph runs out; pure, synchronous and linear in the text length.
  */
-import { isIdeograph, isWordCharacter, type Strictness } from './punctuation.js';
+import { isFullwidthAlphanumeric, isIdeograph, isNoLineStart, isWordCharacter, type Strictness } from './punctuation.js';
 import { buildClusters, measureChars, type Cluster, type MeasuredChar, type TextRun } from './segment.js';
 import type { TextFont } from './textFont.js';
 
@@ -33,8 +33,10 @@ export interface BreakOptions {
   readonly compressPunctuation?: boolean;
   /** Extra space in em between ideographs and Latin letters or digits. Default 0 (official documents use none). */
   readonly latinGap?: number;
-  /** Never end a justified paragraph with a line of one ideograph (孤字不成行). Default true. */
+  /** Never end a justified or flush-left paragraph with a line of one ideograph (孤字不成行). Default true. */
   readonly avoidLonelyLastLine?: boolean;
+  /** UTF-16 ranges [start, end) of the text inside which no line may break (words of a title, names). */
+  readonly keepTogether?: readonly (readonly [number, number])[];
 }
 
 /** Glyphs of one run and face on a line, with the x of each code point from the measure's left edge. */
@@ -85,9 +87,9 @@ export function breakLines(runs: readonly TextRun[], options: BreakOptions): Lin
     latinGap: options.latinGap ?? 0,
   });
   if (chars.length === 0) return [];
-  const layout = new LineBuilder(chars, buildClusters(chars, strictness, text), options);
+  const layout = new LineBuilder(chars, buildClusters(chars, strictness, text, options.keepTogether ?? []), options);
   const spans = layout.spans();
-  if (align === 'justify' && (options.avoidLonelyLastLine ?? true)) layout.avoidLonelyLastLine(spans, text);
+  if ((align === 'justify' || align === 'left') && (options.avoidLonelyLastLine ?? true)) layout.avoidLonelyLastLine(spans);
   return spans.map((s, i) => layout.place(s, i === spans.length - 1, align, runs, text));
 }
 
@@ -96,6 +98,7 @@ class LineBuilder {
   private readonly gaps: Int32Array;
   private readonly clusterOf: Int32Array;
   private readonly maxSqueeze: number;
+  private readonly strictness: Strictness;
 
   constructor(
     private readonly chars: readonly MeasuredChar[],
@@ -107,16 +110,18 @@ class LineBuilder {
     this.gaps = new Int32Array(n + 1);
     this.clusterOf = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      this.width[i + 1] = this.width[i]! + chars[i]!.advance;
+      this.width[i + 1] = this.width[i]! + chars[i]!.advance + chars[i]!.glue;
       this.gaps[i + 1] = this.gaps[i]! + (chars[i]!.stretchAfter ? 1 : 0);
     }
     clusters.forEach((c, k) => this.clusterOf.fill(k, c.start, c.end));
     this.maxSqueeze = options.maxSqueeze ?? 0.1;
+    this.strictness = options.strictness ?? 'gb';
   }
 
-  /** Width of characters [a, b) without trailing spaces. */
+  /** Width of characters [a, b) without trailing spaces (and without the glue after the last one). */
   private inkWidth(a: number, b: number): number {
-    return this.width[this.inkEnd(a, b)]! - this.width[a]!;
+    const end = this.inkEnd(a, b);
+    return end > a ? this.width[end]! - this.width[a]! - this.chars[end - 1]!.glue : 0;
   }
 
   private inkEnd(a: number, b: number): number {
@@ -180,32 +185,45 @@ class LineBuilder {
     const from = Math.max(pos, cluster.start);
     let fit = from;
     let urlBreak = -1;
-    for (let i = from + 1; i < cluster.end && this.width[i]! - this.width[pos]! <= avail + EPS; i++) {
-      fit = i;
+    for (let i = from + 1; i < cluster.end && this.inkWidth(pos, i) <= avail + EPS; i++) {
       const prev = this.chars[i - 1]!;
-      if (URL_BREAK_AFTER.has(prev.cp) && !prev.wide && !this.chars[i]!.wide) urlBreak = i;
+      const next = this.chars[i]!;
+      if (next.zeroWidth) continue; // a combining mark stays with its base
+      fit = i;
+      if (URL_BREAK_AFTER.has(prev.cp) && !prev.wide && !next.wide && !isNoLineStart(next.cp, this.strictness)) urlBreak = i;
     }
     if (urlBreak > from) return urlBreak;
     if (!emergency) return -1;
-    return Math.max(fit, pos + 1);
+    if (fit > pos) return fit;
+    let one = pos + 1;
+    while (one < cluster.end && this.chars[one]!.zeroWidth) one++;
+    return one;
   }
 
-  /** 孤字不成行: a last line of one ideograph (with or without its marks) takes the last cluster of the line before. */
-  avoidLonelyLastLine(spans: Span[], text: string): void {
+  /** Whether a line holds a single ideograph (with or without marks) and no letters or digits. */
+  private isLonely(a: number, b: number): boolean {
+    let ideographs = 0;
+    for (let i = a; i < b; i++) {
+      const cp = this.chars[i]!.cp;
+      if (isIdeograph(cp)) ideographs++;
+      else if (isWordCharacter(cp) || isFullwidthAlphanumeric(cp)) return false;
+    }
+    return ideographs === 1;
+  }
+
+  /** 孤字不成行: a last line of one ideograph takes clusters from the line before until it holds two (clreq §3.8). */
+  avoidLonelyLastLine(spans: Span[]): void {
     if (spans.length < 2) return;
     const last = spans[spans.length - 1]!;
     const prev = spans[spans.length - 2]!;
-    let ideographs = 0;
-    for (let i = last.a; i < last.b; i++) {
-      const cp = this.chars[i]!.cp;
-      if (isIdeograph(cp)) ideographs++;
-      else if (isWordCharacter(cp)) return;
+    let start = last.a;
+    while (this.isLonely(start, last.b)) {
+      const k = this.clusterOf[start - 1]!;
+      const from = Math.max(this.clusters[k]!.start, prev.a);
+      if (from <= prev.a || this.inkWidth(from, last.b) > this.available(false) + EPS) return;
+      start = from;
     }
-    if (ideographs !== 1 || text.length === 0) return;
-    const k = this.clusterOf[prev.b - 1]!;
-    const start = Math.max(this.clusters[k]!.start, prev.a);
-    if (start <= prev.a) return;
-    if (this.inkWidth(start, last.b) > this.available(false) + EPS) return;
+    if (start === last.a) return;
     prev.b = start;
     last.a = start;
   }
@@ -219,13 +237,15 @@ class LineBuilder {
     const gaps = this.gapCount(a, b);
     let spacing = 0;
     let x0 = indent;
-    if (((align === 'justify' && !last) || align === 'distribute') && gaps > 0) spacing = (avail - ink) / gaps;
+    // A line holding more than the measure (a mark pulled in, 推入) is squeezed whatever the alignment.
+    if ((((align === 'justify' && !last) || align === 'distribute') || ink > avail + EPS) && gaps > 0) spacing = (avail - ink) / gaps;
     else if (align === 'center') x0 += (avail - ink) / 2;
     else if (align === 'right') x0 += avail - ink;
     const glyphRuns: GlyphRun[] = [];
     let x = x0;
     let runStart = a;
     let xs: number[] = [];
+    const inkEnd = this.inkEnd(a, b);
     for (let i = a; i < b; i++) {
       const c = this.chars[i]!;
       const face = runs[c.run]!.font.face(c.cp);
@@ -238,7 +258,7 @@ class LineBuilder {
         }
       }
       xs.push(x);
-      x += c.advance + (c.stretchAfter && i < b - 1 ? spacing : 0);
+      x += c.advance + (i < inkEnd - 1 ? c.glue + (c.stretchAfter ? spacing : 0) : 0);
     }
     glyphRuns.push(this.glyphRun(runs, text, runStart, b, xs));
     const startOffset = this.chars[a]!.offset;

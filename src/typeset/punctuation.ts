@@ -8,7 +8,7 @@
 export type Strictness = 'basic' | 'gb' | 'strict';
 
 /** Never at the start of a line: closing brackets and quotes, pause and stop marks, and the half-width forms. */
-const NO_LINE_START = '，。、；：？！）》」』】〉〕〗〙〛］｝”’％‰℃°′″·・〃々〜～﹚﹜﹞,.;:?!)]}%';
+const NO_LINE_START = '，。、；：？！）》」』】〉〕〗〙〛］｝”’％‰℃°′″·・〃々〜～﹚﹜﹞／,.;:?!)]}%';
 
 /** Never at the end of a line: opening brackets and quotes, and the half-width forms. */
 const NO_LINE_END = '（《「『【〈〔〖〘〚［｛“‘([{';
@@ -31,13 +31,26 @@ const leftBlank = toSet(LEFT_BLANK);
 
 /** Whether the code point may not begin a line at this strictness. */
 export function isNoLineStart(cp: number, strictness: Strictness): boolean {
-  if (noLineStart.has(cp)) return strictness !== 'basic' || cp !== 0x00b7;
+  if (noLineStart.has(cp)) return true;
   return strictness === 'strict' && inseparable.has(cp);
 }
 
-/** Whether the code point may not end a line. */
-export function isNoLineEnd(cp: number): boolean {
-  return noLineEnd.has(cp);
+/** Whether the code point may not end a line; `gb` and `strict` also keep the solidus ／ off a line end (clreq §3.1.7). */
+export function isNoLineEnd(cp: number, strictness: Strictness = 'gb'): boolean {
+  return noLineEnd.has(cp) || (strictness !== 'basic' && cp === 0xff0f);
+}
+
+/** Marks of ambiguous East Asian width that take a full grid cell when the font draws them (nearly) an em wide. */
+const AMBIGUOUS_WIDE = toSet('—―…⋯⸺·‘’“”※℃‰°′″§№←↑→↓○●□■△▲◆◇★☆');
+
+/** Whether a code point of ambiguous width counts as wide for this advance (in em). */
+export function isAmbiguousWide(cp: number, advance: number): boolean {
+  return AMBIGUOUS_WIDE.has(cp) && advance >= 0.8;
+}
+
+/** Full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ): wide, but never split from each other. */
+export function isFullwidthAlphanumeric(cp: number): boolean {
+  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
 /** Whether two adjacent copies of the code point form one unbreakable mark (—— or ……). */
@@ -112,7 +125,7 @@ export function isWordCharacter(cp: number): boolean {
   );
 }
 
-/** Whether the code point is an ASCII digit. */
+/** Whether the code point is a digit, ASCII or full-width. */
 export function isDigit(cp: number): boolean {
-  return cp >= 0x30 && cp <= 0x39;
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
 }
