@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { FontRole } from '../model/fontRole.js';
 import { PACKAGE_ROOT } from '../packageInfo.js';
 import { FontFace, parseFont } from './fontFace.js';
+import { readWoffAsSfnt } from './sfntCache.js';
 
 /** The weights the default family ships in. */
 export type DefaultWeight = 'regular' | 'bold';
@@ -47,7 +48,7 @@ function loadDefaultFile(relative: string): FontFace {
   let face = faceCache.get(relative);
   if (!face) {
     const path = join(defaults().dir, relative);
-    face = new FontFace(parseFont(readFileSync(path), path), path);
+    face = new FontFace(parseFont(readWoffAsSfnt(path), path), path);
     faceCache.set(relative, face);
   }
   return face;

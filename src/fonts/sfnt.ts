@@ -5,6 +5,15 @@ export function isWoff(bytes: Uint8Array): boolean {
   return bytes.length >= 44 && bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x46;
 }
 
+/** Size of the SFNT that `woffToSfnt` makes from a WOFF file, read from its table directory without inflating. */
+export function sfntSizeOfWoff(woff: Uint8Array): number {
+  const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  const numTables = view.getUint16(12);
+  let size = 12 + 16 * numTables;
+  for (let i = 0; i < numTables; i++) size += (view.getUint32(44 + i * 20 + 12) + 3) & ~3;
+  return size;
+}
+
 /**
  * Converts a WOFF 1.0 file to a plain SFNT (TrueType/OpenType) once, inflating every table with node:zlib.
  * fontkit can read WOFF itself, but it inflates a table again on every access, which makes a CJK font
