@@ -1,0 +1,77 @@
+/** Titles wrapped symmetrically without splitting words; signature placement; page-number options. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYOUT, geometryOf, type LayoutOptions } from '../../src/compose/layoutOptions.js';
+import { setTitle } from '../../src/compose/title.js';
+import { Typesetter } from '../../src/compose/typesetter.js';
+import type { TextItem } from '../../src/compose/page.js';
+import { resolveFonts } from '../../src/fonts/fontSet.js';
+import { compose, fixture } from '../helpers/composed.js';
+
+const ts = new Typesetter(resolveFonts(), geometryOf(DEFAULT_LAYOUT), DEFAULT_LAYOUT);
+const g = ts.geometry;
+
+const TITLES = [
+  ['临沂市民政局2017年度政府信息公开工作年度报告', '临沂市民政局'],
+  ['山东省人力资源和社会保障厅2017年度政府信息公开工作年度报告（含所属事业单位）', '山东省人力资源和社会保障厅'],
+  ['中华人民共和国国家发展和改革委员会2018年度政府信息公开工作年度报告', '中华人民共和国国家发展和改革委员会'],
+  ['宁波市海曙区档案局2015年度政府信息公开工作情况统计表', '宁波市海曙区档案局'],
+] as const;
+
+describe('symmetric titles', () => {
+  it.each(TITLES)('%s', (title, agency) => {
+    const lines = setTitle(ts, 'title', title, [agency]);
+    expect(lines.map((l) => l.text).join('')).toBe(title);
+    if (lines.length === 1) return;
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(g.width + 0.01);
+    // never a last line of one or two characters
+    expect([...lines.at(-1)!.text].length).toBeGreaterThanOrEqual(3);
+    // words stay whole
+    const breaks = lines.slice(0, -1).map((l) => l.text.slice(-2) + '|' + lines[lines.indexOf(l) + 1]!.text.slice(0, 2));
+    for (const word of ['政府信息公开', '年度报告', '2017年度', '2018年度', '2015年度', agency]) {
+      for (const b of breaks) expect(word.includes(b.replace('|', '')) && !b.startsWith(word) ? `${b} splits ${word}` : 'ok').toBe('ok');
+    }
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const joint = lines[i]!.text + '\u0000' + lines[i + 1]!.text;
+      for (const word of ['政府信息公开', '年度报告', agency]) {
+        const at = title.indexOf(word);
+        const cut = lines.slice(0, i + 1).reduce((n, l) => n + l.text.length, 0);
+        expect(at < cut && cut < at + word.length, `${joint} splits ${word}`).toBe(false);
+      }
+    }
+    // balanced: lines differ by less than half the measure (a parenthetical last line may be short), and are centred
+    const widths = lines.map((l) => l.width);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(g.width / 2);
+    for (const l of lines) expect(l.x + l.width / 2).toBeCloseTo(g.width / 2, 1);
+  });
+});
+
+describe('signature', () => {
+  const lastItems = (doc: ReturnType<typeof compose>) => {
+    const page = doc.pages.find((p) => p.items.some((i) => i.kind === 'text' && /^\d{4}年\d+月\d+日$/.test(i.line.text)))!;
+    const texts = page.items.filter((i): i is TextItem => i.kind === 'text' && !i.artifact);
+    const date = texts.findIndex((i) => /^\d{4}年\d+月\d+日$/.test(i.line.text));
+    return { office: texts[date - 1]!, date: texts[date]! };
+  };
+
+  it('moves the office left when the date is longer than the name', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.signature.office = '民政局';
+    report.signature.date = '2018-12-31';
+    const { office, date } = lastItems(compose(report, { layout: {} }));
+    const right = (i: TextItem) => i.x + i.line.x + i.line.width;
+    expect(right(date)).toBeCloseTo(g.left + g.width - 2 * g.cell, 2);
+    expect(date.x + date.line.x).toBeCloseTo(office.x + office.line.x + 2 * g.cell, 2);
+    expect(date.line.text).toBe('2018年12月31日');
+  });
+});
+
+describe('page numbers', () => {
+  it('can be centred', () => {
+    const layout: Partial<LayoutOptions> = { pageNumberPosition: 'center' };
+    const doc = compose(fixture('short-sections-2015'), { layout });
+    for (const page of doc.pages) {
+      const n = page.items.find((i): i is TextItem => i.kind === 'text' && i.role === 'pageNumber')!;
+      expect(n.x + n.line.x + n.line.width / 2).toBeCloseTo(g.left + g.width / 2, 1);
+    }
+  });
+});
