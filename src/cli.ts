@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') return out(PACKAGE_VERSION), EXIT.ok;
   if (!command || command === '--help' || command === '-h' || command === 'help') return out(HELP.main!), command ? EXIT.ok : EXIT.usage;
-  if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command "${command}"\n\n${HELP.main}`);
+  if (!Object.hasOwn(HELP, command) || command === 'main') throw new UsageError(`unknown command "${command}"\n\n${HELP.main}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -89,6 +89,11 @@ async function main(argv: string[]): Promise<number> {
       return schemaCommand(out);
   }
 }
+
+// A reader that stops early (`xxgk-report text a.pdf | head`) is not an error: later output is dropped, the work goes on.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

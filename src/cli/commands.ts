@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { FONT_ROLES, type FontRole } from '../model/fontRole.js';
 import { reportJsonSchemaText } from '../model/jsonSchema.js';
-import { normalizePunctuation } from '../model/normalizePunctuation.js';
+import { normalizePunctuation, type PunctuationChange } from '../model/normalizePunctuation.js';
 import type { Report, ValidationIssue } from '../model/types.js';
 import type { FontSource } from '../fonts/fontFace.js';
 import { prepareReport, renderReport, ReportValidationError, type RenderOptions } from '../renderReport.js';
@@ -21,30 +21,34 @@ export class UsageError extends Error {}
 const issueLine = (i: ValidationIssue) => `${i.severity === 'error' ? '错误' : '警告'} ${i.path || '(根)'}${i.label ? `（${i.label}）` : ''}: ${i.message}`;
 
 /** `init [file] --agency A --year N` */
-export function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: (s: string) => void): number {
+export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: (s: string) => void): Promise<number> {
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init needs --agency and a four-digit --year');
   const today = new Date().toISOString().slice(0, 10);
   const report = initReport(agency, Number(year), today);
   const text = file && /\.ya?ml$/i.test(file) ? stringify(report) : `${JSON.stringify(report, null, 2)}\n`;
   if (!file) return out(text), EXIT.ok;
   if (existsSync(file) && !force) throw new InputError(`${file}: already exists (use --force to replace it)`);
-  writeOutput(file, text);
+  await writeOutput(file, text);
   out(`wrote ${file}`);
   return EXIT.ok;
 }
 
 /** `validate <file> [--strict] [--format json] [--fix]` */
-export function validateCommand(file: string, options: { strict: boolean; json: boolean; fix: boolean }, out: (s: string) => void): number {
+export async function validateCommand(file: string, options: { strict: boolean; json: boolean; fix: boolean }, out: (s: string) => void): Promise<number> {
   const input = readReportFile(file);
   let result = prepareCheck(input, options.strict);
+  let changes: readonly PunctuationChange[] = [];
   if (options.fix && result.report) {
-    const { report, changes } = normalizePunctuation(result.report);
-    for (const c of changes) out(`修改 ${c.path}: ${c.before} → ${c.after}`);
-    if (changes.length > 0) writeOutput(file, /\.ya?ml$/i.test(file) ? stringify(report) : `${JSON.stringify(report, null, 2)}\n`);
+    const normalized = normalizePunctuation(result.report);
+    const report = normalized.report;
+    changes = normalized.changes;
+    // With --format json the changes go into the JSON object, so that stdout stays one JSON document.
+    if (!options.json) for (const c of changes) out(`修改 ${c.path}: ${c.before} → ${c.after}`);
+    if (changes.length > 0) await writeOutput(file, /\.ya?ml$/i.test(file) ? stringify(report) : `${JSON.stringify(report, null, 2)}\n`);
     result = prepareCheck(report, options.strict);
   }
   const issues = [...result.errors, ...result.warnings];
-  if (options.json) out(JSON.stringify({ ok: result.errors.length === 0, errors: result.errors, warnings: result.warnings }, null, 2));
+  if (options.json) out(JSON.stringify({ ok: result.errors.length === 0, errors: result.errors, warnings: result.warnings, ...(options.fix ? { changes } : {}) }, null, 2));
   else for (const issue of issues) out(issueLine(issue));
   if (result.errors.length > 0) return EXIT.invalid;
   if (options.strict && result.warnings.length > 0) return EXIT.warnings;
@@ -100,11 +104,12 @@ export async function renderCommand(inputs: string[], options: { output?: string
     const target = options.output ?? join(options.outDir ?? dirname(file), `${basename(file, extname(file))}.pdf`);
     try {
       const pdf = await renderReport(readReportFile(file), options.render);
-      writeOutput(target, pdf);
+      await writeOutput(target, pdf);
       out(`${file} → ${target} (${pdf.length} bytes)`);
     } catch (e) {
       failed++;
       if (e instanceof ReportValidationError) err(`${file}: 报告有误，未生成 PDF\n${e.errors.map((x) => `  ${issueLine(x)}`).join('\n')}`);
+      else if (e instanceof InputError) err(e.message);
       else err(`${file}: ${(e as Error).message}`);
       if (files.length === 1) return e instanceof InputError ? EXIT.input : e instanceof OutputError ? EXIT.output : EXIT.invalid;
     }
@@ -122,10 +127,10 @@ export function schemaCommand(out: (s: string) => void): number {
 /** A problem writing an output file. */
 export class OutputError extends Error {}
 
-function writeOutput(path: string, data: Uint8Array | string): void {
+async function writeOutput(path: string, data: Uint8Array | string): Promise<void> {
   try {
     mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileAtomic(path, data);
+    await writeFileAtomic(path, data);
   } catch (e) {
     throw new OutputError(`${path}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
