@@ -1,0 +1,210 @@
+/**
+ * Runs every example so that none can rot: the scripts as child processes (`npx tsx examples/…`), the HTTP
+ * server in-process on 127.0.0.1 with an ephemeral port.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportServer } from '../../examples/http-server.js';
+import { extractTextStream, renderReport } from '../../src/index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURES = join(ROOT, 'fixtures');
+const ARPHIC = '/usr/share/fonts/truetype/arphic';
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function example(name: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', `examples/${name}`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A PDF written by this run (not left over from an earlier one), complete from %PDF- to %%EOF. */
+function expectFreshPdf(path: string, since: number): Buffer {
+  expect(existsSync(path), path).toBe(true);
+  expect(statSync(path).mtimeMs).toBeGreaterThanOrEqual(since - 1000);
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.subarray(-16).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+  return bytes;
+}
+
+describe.concurrent('example scripts', () => {
+  it('render-seed.ts writes out/linyi-minzheng-2017.pdf', async ({ expect }) => {
+    const since = Date.now();
+    const run = await example('render-seed.ts');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*out\/linyi-minzheng-2017\.pdf \(\d+ bytes, \d+ ms\)$/m);
+    const pdf = expectFreshPdf(join(ROOT, 'out/linyi-minzheng-2017.pdf'), since);
+    expect(extractTextStream(pdf).pages[0]!.lines[0]!.text).toBe('临沂市民政局2017年度');
+  });
+
+  it.skipIf(!existsSync(join(ARPHIC, 'ukai.ttc')) || !existsSync(join(ARPHIC, 'uming.ttc')))('custom-fonts.ts sets heading2 in UKaiCN and the body in UMingCN', async ({ expect }) => {
+    const since = Date.now();
+    const run = await example('custom-fonts.ts');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('out/custom-fonts.pdf');
+    const pdf = expectFreshPdf(join(ROOT, 'out/custom-fonts.pdf'), since);
+    const lines = extractTextStream(pdf).pages.flatMap((p) => p.lines);
+    // Second-level headings “（一）组织领导情况” are heading2; the preamble is body text.
+    const heading2 = lines.find((l) => l.text.startsWith('（一）'))!;
+    expect(heading2.fonts).toEqual(['UKaiCN']);
+    const body = lines.find((l) => l.text.startsWith('本报告是临沂市民政局'))!;
+    expect(body.fonts[0]).toBe('UMingCN');
+    // Roles left alone keep the default font: the title.
+    expect(lines[0]!.fonts[0]).toMatch(/^NotoSansSC/);
+  });
+
+  it('custom-fonts.ts without the font files: a skip note and exit 0', async ({ expect }) => {
+    const run = await example('custom-fonts.ts', { ARPHIC_FONTS_DIR: join(ROOT, 'no-such-font-folder') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^skipped: font files not found: .*no-such-font-folder\/ukai\.ttc/);
+  });
+
+  it('batch.ts renders every fixture into out/batch, with pages and bytes of each', async ({ expect }) => {
+    const since = Date.now();
+    const run = await example('batch.ts');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (const name of names) {
+      const line = run.stdout.split('\n').find((l) => l.startsWith(`${name}: `));
+      expect(line, `${name} in\n${run.stdout}`).toBeDefined();
+      const [, pages, bytes] = /^\S+: (\d+) pages, (\d+) bytes → /.exec(line!)!;
+      const pdf = expectFreshPdf(join(ROOT, `out/batch/${name}.pdf`), since);
+      expect(Number(bytes)).toBe(pdf.length);
+      expect(Number(pages)).toBe(extractTextStream(pdf).pages.length);
+      // Cross-check with the plain count of page objects.
+      expect(Number(pages)).toBe(pdf.toString('latin1').match(/\/Type \/Page\b/g)!.length);
+    }
+    expect(run.stdout).toContain(`${names.length} of ${names.length} reports rendered`);
+    // Progress comes on stderr, one line per report.
+    expect(run.stderr.split('\n').filter((l) => /^\[\d+\/\d+\] \S+ ok$/.test(l))).toHaveLength(names.length);
+  });
+});
+
+interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: Buffer;
+}
+
+/** One request with node:http; `chunks` are written one by one (no Content-Length: chunked) unless `body` is given. */
+function send(port: number, method: string, path: string, options: { body?: Buffer | string; chunks?: Buffer[] } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json' };
+    if (options.body !== undefined) headers['Content-Length'] = Buffer.byteLength(options.body);
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => parts.push(b));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.end(options.body);
+    else if (options.chunks) {
+      for (const chunk of options.chunks) req.write(chunk);
+      req.end();
+    } else req.end();
+  });
+}
+
+describe('http-server.ts', () => {
+  const servers: Server[] = [];
+  let port = 0;
+  let smallPort = 0;
+  const seedText = readFileSync(join(FIXTURES, 'linyi-minzheng-2017.json'), 'utf8');
+
+  async function start(server: Server): Promise<number> {
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
+  }
+
+  beforeAll(async () => {
+    port = await start(createReportServer());
+    smallPort = await start(createReportServer({ maxBodyBytes: 1000 }));
+  });
+
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('POST /render with the seed report streams back the PDF', async () => {
+    const reply = await send(port, 'POST', '/render', { body: seedText });
+    expect(reply.status, reply.body.toString()).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/pdf');
+    expect(reply.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The streamed PDF is the very one renderReport makes (dates come from the report, so bytes are stable).
+    expect(reply.body.equals(Buffer.from(await renderReport(JSON.parse(seedText))))).toBe(true);
+  });
+
+  it('serves requests side by side', async () => {
+    const short = readFileSync(join(FIXTURES, 'short-sections-2015.json'), 'utf8');
+    const replies = await Promise.all([send(port, 'POST', '/render', { body: seedText }), send(port, 'POST', '/render', { body: short })]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    expect(extractTextStream(replies[1]!.body).pages[0]!.lines[0]!.text).toContain('宁波市海曙区档案局');
+  });
+
+  it('a bad report → 400 with the errors as JSON, each naming its path', async () => {
+    const report = JSON.parse(seedText);
+    report.metadata.year = '2017';
+    delete report.signature.date;
+    const reply = await send(port, 'POST', '/render', { body: JSON.stringify(report) });
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(reply.headers['content-disposition']).toBeUndefined();
+    const { errors, warnings } = JSON.parse(reply.body.toString('utf8'));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'metadata.year', label: '报告年度', code: 'invalid_type' }),
+        expect.objectContaining({ path: 'signature.date', label: '成文日期' }),
+      ]),
+    );
+    expect(Array.isArray(warnings)).toBe(true);
+  });
+
+  it('a body that is not JSON → 400 with an error', async () => {
+    const reply = await send(port, 'POST', '/render', { body: '{"metadata": ' });
+    expect(reply.status).toBe(400);
+    const { errors } = JSON.parse(reply.body.toString('utf8'));
+    expect(errors[0]).toMatchObject({ path: '', code: 'invalid_json' });
+  });
+
+  it('GET and other methods → 405 with Allow: POST; other paths → 404', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const reply = await send(port, method, '/render');
+      expect(reply.status, method).toBe(405);
+      expect(reply.headers.allow).toBe('POST');
+    }
+    expect((await send(port, 'POST', '/elsewhere', { body: seedText })).status).toBe(404);
+  });
+
+  it('a body over the limit → 413, whether declared by Content-Length or streamed', async () => {
+    const declared = await send(smallPort, 'POST', '/render', { body: 'x'.repeat(5000) });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body.toString('utf8')).errors[0].message).toContain('1000 bytes');
+    const streamed = await send(smallPort, 'POST', '/render', { chunks: [Buffer.alloc(600, 0x20), Buffer.alloc(600, 0x20)] });
+    expect(streamed.status).toBe(413);
+    // Under the limit the small server still answers normally.
+    expect((await send(smallPort, 'POST', '/render', { body: '{}' })).status).toBe(400);
+  });
+});
