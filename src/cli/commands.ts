@@ -1,7 +1,6 @@
 /** The CLI's commands, each over the public API; each returns the process exit code. */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { FONT_ROLES, type FontRole } from '../model/fontRole.js';
 import { reportJsonSchemaText } from '../model/jsonSchema.js';
 import { normalizePunctuation, type PunctuationChange } from '../model/normalizePunctuation.js';
@@ -9,7 +8,7 @@ import type { Report, ValidationIssue } from '../model/types.js';
 import type { FontSource } from '../fonts/fontFace.js';
 import { prepareReport, renderReport, ReportValidationError, type RenderOptions } from '../renderReport.js';
 import { initReport } from './initReport.js';
-import { InputError, readReportFile } from './readReportFile.js';
+import { InputError, readReportFile, yamlModule } from './readReportFile.js';
 import { writeFileAtomic } from './writeAtomic.js';
 
 /** Exit codes: 0 success, 1 invalid report or failed render, 2 warnings under --strict, 3 unreadable input, 4 unwritable output, 64 usage. */
@@ -25,7 +24,7 @@ export async function initCommand(file: string | undefined, agency: string | und
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init needs --agency and a four-digit --year');
   const today = new Date().toISOString().slice(0, 10);
   const report = initReport(agency, Number(year), today);
-  const text = file && /\.ya?ml$/i.test(file) ? stringify(report) : `${JSON.stringify(report, null, 2)}\n`;
+  const text = file && /\.ya?ml$/i.test(file) ? yamlModule().stringify(report) : `${JSON.stringify(report, null, 2)}\n`;
   if (!file) return out(text), EXIT.ok;
   if (existsSync(file) && !force) throw new InputError(`${file}: already exists (use --force to replace it)`);
   await writeOutput(file, text);
@@ -44,7 +43,7 @@ export async function validateCommand(file: string, options: { strict: boolean; 
     changes = normalized.changes;
     // With --format json the changes go into the JSON object, so that stdout stays one JSON document.
     if (!options.json) for (const c of changes) out(`修改 ${c.path}: ${c.before} → ${c.after}`);
-    if (changes.length > 0) await writeOutput(file, /\.ya?ml$/i.test(file) ? stringify(report) : `${JSON.stringify(report, null, 2)}\n`);
+    if (changes.length > 0) await writeOutput(file, /\.ya?ml$/i.test(file) ? yamlModule().stringify(report) : `${JSON.stringify(report, null, 2)}\n`);
     result = prepareCheck(report, options.strict);
   }
   const issues = [...result.errors, ...result.warnings];

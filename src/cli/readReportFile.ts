@@ -1,7 +1,7 @@
 /** Reads a report from a JSON or YAML file, with the file, line and column of a syntax error. */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { jsonErrorOffset, lineColumn } from './jsonErrorOffset.js';
 
 /** A problem with an input file (missing, unreadable, not JSON or YAML). */
@@ -10,6 +10,11 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
+}
+
+/** The yaml package, loaded only when a YAML file is read (it costs a CLI start about 30 ms). */
+export function yamlModule(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
 
 /** Largest YAML alias expansion accepted (protects against "billion laughs" files). */
@@ -28,7 +33,7 @@ export function parseReportText(text: string, file: string): unknown {
       throw new InputError(`${file}:${line}:${column}: JSON syntax error: unexpected ${found}`);
     }
   }
-  const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: true, strict: true });
+  const doc = yamlModule().parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: true, strict: true });
   // Tags are not resolved to anything but plain data: an unknown tag (e.g. !!js/function) is refused, not ignored.
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
