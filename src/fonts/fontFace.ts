@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { fontTables, glyphIndex } from './fontTables.js';
 import { isWoff, woffToSfnt } from './sfnt.js';
 
 // The CommonJS build of fontkit, the same module instance pdfkit loads: importing the ESM build as well
@@ -39,9 +40,11 @@ export class FontFace {
     let g = this.glyphs.get(codePoint);
     if (g === undefined) {
       g = null;
-      if (this.font.hasGlyphForCodePoint(codePoint)) {
-        const glyph = this.font.glyphForCodePoint(codePoint);
-        if (glyph.id !== 0) g = { id: glyph.id, advance: glyph.advanceWidth / this.font.unitsPerEm };
+      const id = glyphIndex(this.font, codePoint);
+      if (id > 0) {
+        const tables = fontTables(this.font);
+        const advance = tables && id < tables.numGlyphs ? tables.advances[id]! : this.font.getGlyph(id).advanceWidth;
+        g = { id, advance: advance / this.font.unitsPerEm };
       }
       this.glyphs.set(codePoint, g);
     }

@@ -4,43 +4,28 @@
  * time, because each face's tables are read once and kept for the life of the process.
  */
 import type { FontkitFont } from './fontFace.js';
+import { fontTables, type FontTables } from './fontTables.js';
 
-interface FaceTables {
-  readonly raw: Map<string, Uint8Array>;
+interface FaceTables extends FontTables {
   readonly glyf: Uint8Array;
   readonly loca: Uint32Array;
-  readonly advances: Uint16Array;
-  readonly bearings: Int16Array;
 }
 
 const tableCache = new WeakMap<FontkitFont, FaceTables | null>();
 
-/** Reads the tables a subset needs, once per face; null when the face is not a plain TrueType font. */
+/** The glyf and loca tables of a TrueType face, read once; null when the face has CFF outlines. */
 function faceTables(font: FontkitFont): FaceTables | null {
   if (tableCache.has(font)) return tableCache.get(font)!;
-  const f = font as unknown as { stream?: { buffer?: Uint8Array }; directory?: { tables: Record<string, { offset: number; length: number }> } };
-  const bytes = f.stream?.buffer;
-  const dir = f.directory?.tables;
+  const base = fontTables(font);
   let result: FaceTables | null = null;
-  if (bytes && dir && dir.glyf && dir.loca && dir.head && dir.hhea && dir.hmtx && dir.maxp && !dir['CFF ']) {
-    const raw = new Map<string, Uint8Array>();
-    for (const [tag, { offset, length }] of Object.entries(dir)) raw.set(tag, bytes.subarray(offset, offset + length));
-    const view = (t: string) => new DataView(raw.get(t)!.buffer, raw.get(t)!.byteOffset, raw.get(t)!.byteLength);
-    const numGlyphs = view('maxp').getUint16(4);
-    const longLoca = view('head').getInt16(50) === 1;
-    const locaView = view('loca');
-    const loca = new Uint32Array(numGlyphs + 1);
-    for (let i = 0; i <= numGlyphs; i++) loca[i] = longLoca ? locaView.getUint32(i * 4) : locaView.getUint16(i * 2) * 2;
-    const metrics = view('hhea').getUint16(34);
-    const hmtx = view('hmtx');
-    const advances = new Uint16Array(numGlyphs);
-    const bearings = new Int16Array(numGlyphs);
-    for (let i = 0; i < numGlyphs; i++) {
-      const m = Math.min(i, metrics - 1);
-      advances[i] = hmtx.getUint16(m * 4);
-      bearings[i] = i < metrics ? hmtx.getInt16(i * 4 + 2) : hmtx.getInt16(metrics * 4 + (i - metrics) * 2);
-    }
-    result = { raw, glyf: raw.get('glyf')!, loca, advances, bearings };
+  if (base && base.raw.has('glyf') && base.raw.has('loca') && !base.raw.has('CFF ')) {
+    const head = base.raw.get('head')!;
+    const longLoca = new DataView(head.buffer, head.byteOffset, head.byteLength).getInt16(50) === 1;
+    const rawLoca = base.raw.get('loca')!;
+    const locaView = new DataView(rawLoca.buffer, rawLoca.byteOffset, rawLoca.byteLength);
+    const loca = new Uint32Array(base.numGlyphs + 1);
+    for (let i = 0; i <= base.numGlyphs; i++) loca[i] = longLoca ? locaView.getUint32(i * 4) : locaView.getUint16(i * 2) * 2;
+    result = { ...base, glyf: base.raw.get('glyf')!, loca };
   }
   tableCache.set(font, result);
   return result;
