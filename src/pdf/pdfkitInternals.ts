@@ -2,9 +2,13 @@
  * The only file that touches pdfkit's private fields (pdfkit 0.20). Everything else talks to pdfkit
  * through the small functions here, so an upgrade has one place to check.
  */
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { FontkitFont } from '../fonts/fontFace.js';
 import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
+
+// pdfkit's CommonJS build, which shares its fontkit with the font layer: the ESM build would load a second
+// fontkit and its dependencies (about 50 ms of every cold start).
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 /** A pdfkit document as this library uses it. */
 export type PdfDoc = PDFKit.PDFDocument;
