@@ -44,7 +44,7 @@ const userStacks = new Map<FontFace, Map<DefaultWeight, FontStack>>();
 function defaultStack(weight: DefaultWeight): FontStack {
   let stack = defaultStacks.get(weight);
   if (!stack) {
-    stack = new FontStack([defaultPrimaryFace(weight)], defaultFallbackFaces(weight));
+    stack = new FontStack([defaultPrimaryFace(weight)], () => defaultFallbackFaces(weight));
     defaultStacks.set(weight, stack);
   }
   return stack;
@@ -87,7 +87,7 @@ function userStack(face: FontFace, weight: DefaultWeight): FontStack {
   let stack = byWeight.get(weight);
   if (!stack) {
     // A caller's font falls back to the default family of the role's weight: primary file first, then its chain.
-    stack = new FontStack([face, defaultPrimaryFace(weight)], defaultFallbackFaces(weight));
+    stack = new FontStack([face, defaultPrimaryFace(weight)], () => defaultFallbackFaces(weight));
     byWeight.set(weight, stack);
   }
   return stack;

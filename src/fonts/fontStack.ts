@@ -12,9 +12,12 @@ export class FontStack implements TextFont {
   private readonly lazyIndex = new Map<LazyFace, number>();
   private readonly faceOf = new Map<number, number>();
 
+  private fallbackList: readonly LazyFace[] | undefined;
+
+  /** `fallbacks` is called once, the first time a character is missing from the primary faces. */
   constructor(
     private readonly primary: readonly FontFace[],
-    private readonly fallbacks: readonly LazyFace[],
+    private readonly fallbacks: () => readonly LazyFace[],
   ) {
     this.loaded.push(...primary);
   }
@@ -55,7 +58,8 @@ export class FontStack implements TextFont {
 
   private findFace(codePoint: number): number {
     for (let i = 0; i < this.primary.length; i++) if (this.primary[i]!.has(codePoint)) return i;
-    for (const lazy of this.fallbacks) {
+    this.fallbackList ??= this.fallbacks();
+    for (const lazy of this.fallbackList) {
       if (!inRanges(lazy.ranges, codePoint)) continue;
       let index = this.lazyIndex.get(lazy);
       if (index === undefined) {
