@@ -4,13 +4,12 @@
  * Each report is validated and rendered; a rendered PDF is opened with pdf.js and its text compared with the
  * report's. Prints how many were rendered, how many refused (by error code), and any crash (anything else).
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { collectTexts, renderReport, ReportValidationError, validateReport, type Report } from '../src/index.js';
 import { generateReport } from '../tests/helpers/generateReport.js';
+import { findInOrder, pdfjsPages } from '../tests/helpers/pdfjs.js';
 
 const count = Number(process.argv[2] ?? 1000);
 const first = Number(process.argv[3] ?? 100_000);
-const squash = (s: string) => s.replace(/\s+/g, '').replace(/—\d+—/g, '');
 const refusedBy = new Map<string, number>();
 const crashes: string[] = [];
 let rendered = 0;
@@ -27,16 +26,9 @@ for (let seed = first; seed < first + count; seed++) {
   }
   try {
     const pdf = await renderReport(input);
-    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-    let text = '';
-    for (let p = 1; p <= doc.numPages; p++) text += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-    text = squash(text);
-    let at = 0;
-    for (const field of collectTexts(input as Report).filter((f) => /^(preamble|sections|signature)/.test(f.path))) {
-      const found = text.indexOf(squash(field.text), at);
-      if (found < 0) throw new Error(`text of ${field.path} missing from the PDF`);
-      at = found + squash(field.text).length;
-    }
+    const fields = collectTexts(input as Report).filter((f) => /^(preamble|sections|signature)/.test(f.path));
+    const { missing } = findInOrder((await pdfjsPages(pdf)).join(''), fields.map((f) => f.text));
+    if (missing !== undefined) throw new Error(`text “${missing.slice(0, 30)}” missing from the PDF`);
     rendered++;
   } catch (e) {
     if (e instanceof ReportValidationError) {

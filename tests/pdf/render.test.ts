@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, renderReportToStream, ReportValidationError } from '../../src/index.js';
 import { collectTexts } from '../../src/model/index.js';
 import { fixture } from '../helpers/composed.js';
+import { findInOrder, pdfjsRead } from '../helpers/pdfjs.js';
 import {
   describeWithTool,
   pdffonts,
@@ -31,29 +31,15 @@ beforeAll(async () => {
   writeFileSync(path, pdf);
 });
 
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-/** Asserts that each expected text appears in order in the extracted text (whitespace ignored). */
+/** Asserts that each expected text appears in order in the extracted text (whitespace and page numbers ignored). */
 function expectInOrder(extracted: string, expected: string[]): void {
-  // Page numbers (— n —) are artifacts that extractors still print between the lines of a paragraph.
-  const hay = squash(extracted).replace(/—\d+—/g, '');
-  let at = 0;
-  for (const text of expected) {
-    const found = hay.indexOf(squash(text), at);
-    expect(found, `“${text.slice(0, 40)}…” missing or out of order`).toBeGreaterThanOrEqual(0);
-    at = found + squash(text).length;
-  }
+  const { missing } = findInOrder(extracted, expected);
+  expect(missing, `“${missing?.slice(0, 40)}…” missing or out of order`).toBeUndefined();
 }
 
 async function pdfjsText(bytes: Uint8Array): Promise<{ text: string; outline: string[]; pages: number }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  let text = '';
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    text += content.items.map((i) => ('str' in i ? i.str : '')).join('') + '\n';
-  }
-  const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
-  return { text, outline, pages: doc.numPages };
+  const { pages, outline } = await pdfjsRead(bytes);
+  return { text: pages.join('\n'), outline, pages: pages.length };
 }
 
 describe('rendering the seed', () => {

@@ -2,23 +2,14 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { collectTexts, renderReport, ReportValidationError, validateReport, type Report } from '../../src/index.js';
 import { describeWithTool, preflightAvailable, PREFLIGHT_PACKAGES, runPreflight } from '../helpers/conformance.js';
 import { generateReport } from '../helpers/generateReport.js';
+import { findInOrder, pdfjsPages } from '../helpers/pdfjs.js';
 
 const COUNT = 40;
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-generated-'));
-const squash = (s: string) => s.replace(/\s+/g, '').replace(/—\d+—/g, '');
-
-async function extract(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  let all = '';
-  for (let p = 1; p <= doc.numPages; p++) all += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-  return squash(all);
-}
-
 const rendered: string[] = [];
 
 describe('generated reports (fixed seeds)', () => {
@@ -34,15 +25,10 @@ describe('generated reports (fixed seeds)', () => {
       for (const issue of (e as ReportValidationError).errors) expect(issue.message.length).toBeGreaterThan(0);
       return;
     }
-    const text = await extract(pdf);
-    let at = 0;
     // The body's own fields, in reading order (metadata such as the agency is printed inside generated titles).
-    for (const field of collectTexts(input as Report).filter((f) => /^(preamble|sections|signature)/.test(f.path))) {
-      const want = squash(field.text);
-      const found = text.indexOf(want, at);
-      expect(found, `${field.path} “${field.text.slice(0, 30)}” not found in order`).toBeGreaterThanOrEqual(0);
-      at = found + want.length;
-    }
+    const fields = collectTexts(input as Report).filter((f) => /^(preamble|sections|signature)/.test(f.path));
+    const { missing } = findInOrder((await pdfjsPages(pdf)).join(''), fields.map((f) => f.text));
+    expect(missing, `“${missing?.slice(0, 30)}” not found in order`).toBeUndefined();
     if (rendered.length < 3) {
       const file = join(dir, `generated-${seed}.pdf`);
       writeFileSync(file, pdf);

@@ -2,27 +2,12 @@
  * Cross-checks of the text stream for every fixture: against pdf.js page by page (whitespace removed), and its
  * non-artifact text against the report's own text in reading order.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/model/index.js';
 import { extractTextStream, type TextStream } from '../../src/textstream/index.js';
 import { expectedReadingOrder, firstDifference, withoutWhitespace } from './expectedText.js';
 import { FIXTURE_NAMES, fixtureInput, renderFixture } from './fixtures.js';
-
-/** Each page's text as pdf.js extracts it. */
-async function pdfjsPages(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: Uint8Array.from(pdf), verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
-}
+import { pdfjsPages } from '../helpers/pdfjs.js';
 
 const pageText = (stream: TextStream, index: number, artifacts: boolean) =>
   stream.pages[index]!.lines.filter((l) => artifacts || !l.artifact).map((l) => l.text).join('');
