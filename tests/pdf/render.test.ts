@@ -1,5 +1,5 @@
 /** The seed rendered end to end: PDF/A validity, tagging, fonts, text copy-out, determinism, metadata, refusal of bad input. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -114,6 +114,12 @@ describeWithTool(preflightAvailable(), PREFLIGHT_PACKAGES, 'PDF/A conformance (P
     const result = await runPreflight(file);
     expect(result.errors).toEqual([]);
     expect(Buffer.from(bytes).toString('utf8')).toContain('<dc:creator><rdf:Seq><rdf:li>临沂市&lt;民政局&gt; &amp; “办公室” &apos;A&apos; (x) \\ /%</rdf:li>');
+  });
+
+  it.each(readdirSync(new URL('../../fixtures/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)))('fixture %s is valid PDF/A-1b', async (name) => {
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, await renderReport(fixture(name)));
+    expect((await runPreflight(file)).errors).toEqual([]);
   });
 
   it.each(['2b', '3b'] as const)('PDF/A-%s output declares its part and opens', async (level) => {
