@@ -11,6 +11,21 @@ export function num(n: number): string {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
+/** A glyph run encoded for one document: its font there, subset glyph ids and advances (1/1000 em). */
+export interface EncodedRun {
+  readonly font: EmbeddedFontHandle;
+  readonly ids: readonly number[];
+  readonly advances: readonly number[];
+}
+
+/** Embeds the run's face in the document and includes its glyphs in the subset, registering widths and Unicode. */
+export function encodeGlyphRun(doc: PdfDoc, run: GlyphRun): EncodedRun {
+  if (!(run.font instanceof FontStack)) throw new Error('glyph run was not typeset with a FontStack');
+  const face = run.font.faceAt(run.face);
+  const font = embedFont(doc, face.font, `xxgk-face-${face.id}`);
+  return { font, ...encodeRun(font, run, run.font) };
+}
+
 /** Encodes the run's code points as subset glyph ids, registering widths and Unicode for ToUnicode. */
 function encodeRun(font: EmbeddedFontHandle, run: GlyphRun, stack: FontStack): { ids: number[]; advances: number[] } {
   const face = stack.faceAt(run.face);
@@ -30,14 +45,11 @@ function encodeRun(font: EmbeddedFontHandle, run: GlyphRun, stack: FontStack): {
   return { ids, advances };
 }
 
-/** Writes the text object of one glyph run with its baseline at `baseline` and glyph x values offset by `left`. */
-export function paintGlyphRun(doc: PdfDoc, run: GlyphRun, left: number, baseline: number): void {
-  if (!(run.font instanceof FontStack)) throw new Error('glyph run was not typeset with a FontStack');
+/** Writes the text object of one encoded glyph run with its baseline at `baseline` and glyph x values offset by `left`. */
+export function paintGlyphRun(doc: PdfDoc, run: GlyphRun, encoded: EncodedRun, left: number, baseline: number): void {
   if (run.text.length === 0) return;
-  const face = run.font.faceAt(run.face);
-  const font = embedFont(doc, face.font, `xxgk-face-${face.id}`);
+  const { font, ids, advances } = encoded;
   const resource = useFontOnPage(doc, font);
-  const { ids, advances } = encodeRun(font, run, run.font);
   const size = run.size;
   // The gap after each glyph beyond its natural advance; the most common one becomes Tc, the rest TJ offsets.
   const gaps = ids.map((_, i) => (i + 1 < ids.length ? run.x[i + 1]! - run.x[i]! - (advances[i]! * size) / 1000 : 0));

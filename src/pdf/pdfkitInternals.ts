@@ -3,6 +3,7 @@
  * through the small functions here, so an upgrade has one place to check.
  */
 import { createRequire } from 'node:module';
+import { deflate } from 'node:zlib';
 import type { FontkitFont } from '../fonts/fontFace.js';
 import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 
@@ -81,4 +82,60 @@ export function finishOutline(doc: PdfDoc): void {
 /** Creates a pdfkit document without its default Helvetica. */
 export function createDocument(options: PDFKit.PDFDocumentOptions & Record<string, unknown>): PdfDoc {
   return new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions);
+}
+
+/**
+ * Subsets and compresses the document's fonts now, on zlib's thread pool, while the caller goes on painting
+ * pages; when pdfkit embeds a font at the end, it takes the compressed program instead of compressing it again
+ * on the main thread. Call once every glyph of the document has been included; the promise settles when every
+ * program is compressed. A font whose subset grows afterwards is compressed by pdfkit as usual.
+ */
+export function precompressFonts(doc: PdfDoc): Promise<void> {
+  const d = internals(doc) as DocInternals & { ref(data?: object): PdfRef };
+  const fonts = new Set(Object.values(d._fontFamilies));
+  const jobs: Promise<void>[] = [];
+  for (const font of fonts) {
+    const subset = font.subset;
+    if (!(subset instanceof TrueTypeSubset)) continue;
+    const raw = subset.encode();
+    const glyphs = subset.glyphs.length;
+    // One output buffer large enough for the whole result, so zlib finishes in one pass on its thread instead of
+    // coming back to the (busy) main thread for every 16 KB chunk.
+    const chunkSize = Math.max(64 * 1024, raw.length + 1024);
+    const job = new Promise<Buffer>((resolve, reject) => deflate(raw, { chunkSize }, (e, out) => (e ? reject(e) : resolve(out))));
+    let compressed: Buffer | undefined;
+    jobs.push(job.then((out) => void (compressed = out)));
+    const embedded = font as EmbeddedFontHandle & { embed(): unknown };
+    const embed = embedded.embed;
+    embedded.embed = function (this: unknown) {
+      if (!compressed || subset.glyphs.length !== glyphs) return embed.call(this);
+      const ref = d.ref;
+      let first = true;
+      // pdfkit's embed() asks for the font file's reference first: give it the compressed program, marked as such.
+      d.ref = function (this: unknown, data?: object) {
+        const r = ref.call(this, data);
+        if (first) {
+          first = false;
+          r.compress = false;
+          r.data.Length = 0; // the same key order as pdfkit's own path: Length, then Filter
+          r.data.Filter = 'FlateDecode';
+          const end = r.end.bind(r);
+          r.end = () => end(compressed!);
+        }
+        return r;
+      };
+      try {
+        return embed.call(this);
+      } finally {
+        d.ref = ref;
+      }
+    };
+  }
+  return Promise.all(jobs).then(() => undefined);
+}
+
+interface PdfRef {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array): void;
 }

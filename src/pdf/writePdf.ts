@@ -1,7 +1,8 @@
 /** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
 import type { ComposedDocument, StructNode, TextItem } from '../compose/page.js';
-import { addBookmark, createDocument, finishOutline, setFileId, setXmpBody, type PdfDoc } from './pdfkitInternals.js';
-import { num, paintGlyphRun } from './paintText.js';
+import type { GlyphRun } from '../typeset/breakLines.js';
+import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setXmpBody, type PdfDoc } from './pdfkitInternals.js';
+import { encodeGlyphRun, num, paintGlyphRun, type EncodedRun } from './paintText.js';
 import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
 
 /** PDF/A conformance level: 1b (GB/T 23286.1, the default), 2b or 3b. */
@@ -31,7 +32,7 @@ function buildStructure(doc: PdfDoc, root: StructNode): Map<number, StructElemen
   return elements;
 }
 
-function paintTextItem(doc: PdfDoc, item: TextItem, elements: Map<number, StructElement>, types: Map<number, string>): void {
+function paintTextItem(doc: PdfDoc, item: TextItem, elements: Map<number, StructElement>, types: Map<number, string>, encoded: Map<GlyphRun, EncodedRun>): void {
   for (const run of item.line.runs) {
     const nodeId = item.structs[run.run];
     if (item.artifact || nodeId === undefined) {
@@ -40,7 +41,7 @@ function paintTextItem(doc: PdfDoc, item: TextItem, elements: Map<number, Struct
       const content = doc.markStructureContent(types.get(nodeId) ?? 'Span');
       elements.get(nodeId)!.add(content);
     }
-    paintGlyphRun(doc, run, item.x, item.baseline);
+    paintGlyphRun(doc, run, encoded.get(run) ?? encodeGlyphRun(doc, run), item.x, item.baseline);
     doc.endMarkedContent();
   }
 }
@@ -56,7 +57,7 @@ function nodeTypes(root: StructNode): Map<number, string> {
 }
 
 /** Writes the document to pdfkit's stream; resolves once the last byte is out. */
-export function writePdf(composed: ComposedDocument, options: WriteOptions, sink: (chunk: Uint8Array) => void): Promise<void> {
+export async function writePdf(composed: ComposedDocument, options: WriteOptions, sink: (chunk: Uint8Array) => void): Promise<void> {
   const { info } = options;
   const doc = createDocument({
     size: [composed.width, composed.height],
@@ -87,11 +88,18 @@ export function writePdf(composed: ComposedDocument, options: WriteOptions, sink
   });
   const elements = buildStructure(doc, composed.structure);
   const types = nodeTypes(composed.structure);
+  // Every glyph is included in its subset first, in painting order (so subset ids are the same as painting
+  // would give), and the font programs are compressed on zlib's threads while the pages are painted.
+  const encoded = new Map<GlyphRun, EncodedRun>();
+  for (const page of composed.pages) {
+    for (const item of page.items) if (item.kind === 'text') for (const run of item.line.runs) if (run.text.length > 0) encoded.set(run, encodeGlyphRun(doc, run));
+  }
+  const fontsReady = precompressFonts(doc);
   composed.pages.forEach((page, index) => {
     doc.addPage({ size: [composed.width, composed.height], margin: 0 });
     for (const entry of composed.outline) if (entry.page === index) addBookmark(doc, entry.title, entry.y);
     for (const item of page.items) {
-      if (item.kind === 'text') paintTextItem(doc, item, elements, types);
+      if (item.kind === 'text') paintTextItem(doc, item, elements, types, encoded);
       else {
         doc.markContent('Artifact', { type: 'Layout' } as never);
         doc.addContent(`q ${num(item.width)} w 0 G ${num(item.x1)} ${num(item.y1)} m ${num(item.x2)} ${num(item.y2)} l S Q`);
@@ -99,6 +107,7 @@ export function writePdf(composed: ComposedDocument, options: WriteOptions, sink
       }
     }
   });
+  await fontsReady;
   finishOutline(doc);
   doc.end();
   return done;
