@@ -44,17 +44,18 @@ export function checkDrawable(
   canDraw: (codePoint: number, role: FontRole) => boolean,
   generated = false,
 ): ValidationIssue[] {
-  const cache = new Map<string, boolean>();
+  const cache = new Map<FontRole, Map<number, boolean>>();
   const drawable = (cp: number, role: FontRole) => {
-    const key = `${role}:${cp}`;
-    let ok = cache.get(key);
+    let byRole = cache.get(role);
+    if (!byRole) cache.set(role, (byRole = new Map()));
+    let ok = byRole.get(cp);
     if (ok === undefined) {
       try {
         ok = canDraw(cp, role) === true;
       } catch {
         ok = false;
       }
-      cache.set(key, ok);
+      byRole.set(cp, ok);
     }
     return ok;
   };

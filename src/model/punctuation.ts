@@ -27,7 +27,6 @@ export const FULLWIDTH_OF: Readonly<Record<string, string>> = {
 };
 
 import { addressMask } from './addresses.js';
-import { codePoints, type CodePointAt } from './characters.js';
 
 /** Whether a code point is a CJK character for the purpose of "Chinese context" (ideographs, kana, CJK and full-width punctuation). */
 export function isCjkCodePoint(cp: number): boolean {
@@ -62,20 +61,27 @@ export interface HalfwidthMark {
  * is CJK; spaces and unprotected marks of the set are not significant. Two linear passes.
  */
 function cjkNeighbours(text: string, isMark: (i: number) => boolean) {
-  const points = [...codePoints(text)];
-  const before = new Uint8Array(text.length);
-  const after = new Uint8Array(text.length);
-  const significant = (p: CodePointAt) => text[p.index] !== ' ' && !isMark(p.index);
+  const n = text.length;
+  const before = new Uint8Array(n);
+  const after = new Uint8Array(n);
+  // Code units that continue a code point (the low half of a surrogate pair) are skipped: each code point is
+  // seen once, at its first unit, without building a list of code points.
+  const continues = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  };
+  const significant = (i: number) => text.charCodeAt(i) !== 0x20 && !isMark(i);
   let last = 0;
-  for (const p of points) {
-    before[p.index] = last;
-    if (significant(p)) last = isCjkCodePoint(p.cp) ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    if (continues(i)) continue;
+    before[i] = last;
+    if (significant(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
   }
   last = 0;
-  for (let k = points.length - 1; k >= 0; k--) {
-    const p = points[k]!;
-    after[p.index] = last;
-    if (significant(p)) last = isCjkCodePoint(p.cp) ? 1 : 0;
+  for (let i = n - 1; i >= 0; i--) {
+    if (continues(i)) continue;
+    after[i] = last;
+    if (significant(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
   }
   return { before, after };
 }
