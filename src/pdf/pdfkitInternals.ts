@@ -139,3 +139,18 @@ interface PdfRef {
   data: Record<string, unknown>;
   end(chunk?: Uint8Array): void;
 }
+
+/**
+ * Hands every chunk pdfkit writes straight to `sink` instead of pushing it through the document's Readable
+ * stream (thousands of small pushes per document); the stream still ends, so 'end' is emitted as usual.
+ */
+export function writeDirectly(doc: PdfDoc, sink: (chunk: Uint8Array) => void): void {
+  const d = doc as unknown as { _write(data: Uint8Array | string): void; _offset: number; read(): Uint8Array | null };
+  // The header pdfkit wrote while it was constructed is still in the stream's buffer (nothing reads it yet).
+  for (let chunk = d.read(); chunk !== null; chunk = d.read()) sink(chunk);
+  d._write = function (data: Uint8Array | string) {
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
+    sink(bytes);
+    d._offset += bytes.length;
+  };
+}

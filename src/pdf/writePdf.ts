@@ -1,7 +1,7 @@
 /** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
 import type { ComposedDocument, StructNode, TextItem } from '../compose/page.js';
 import type { GlyphRun } from '../typeset/breakLines.js';
-import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setXmpBody, type PdfDoc } from './pdfkitInternals.js';
+import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setXmpBody, writeDirectly, type PdfDoc } from './pdfkitInternals.js';
 import { encodeGlyphRun, num, paintGlyphRun, type EncodedRun } from './paintText.js';
 import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
 
@@ -81,8 +81,9 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
   });
   setXmpBody(doc, buildXmp(info, options.archive));
   setFileId(doc, options.fileId);
+  writeDirectly(doc, sink);
   const done = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => sink(chunk));
+    doc.on('data', (chunk: Uint8Array) => sink(chunk)); // nothing comes this way any more; it lets the stream end
     doc.on('end', resolve);
     doc.on('error', reject);
   });
