@@ -800,7 +800,7 @@ async function main(): Promise<void> {
   const leaves: [string, number, string][] = [
     ['painting pages (writePdf up to doc.end(), without deflate)', parts.paintRest, 'glyph runs to TJ strings, marked content, struct elements, pdfkit pages'],
     ['finishing the document (after doc.end(), without subsetting and deflate)', parts.finishRest, 'font dictionaries, widths, ToUnicode, structure tree, xref'],
-    ['deflate of the font programs', parts.deflateFonts, `${kb(probe.fontIn)} → ${kb(probe.fontOut)}`],
+    ['deflate of the font programs (on the main thread)', parts.deflateFonts, probe.fontIn > 0 ? `${kb(probe.fontIn)} → ${kb(probe.fontOut)}` : 'none: the library compresses font programs on zlib\'s thread pool while it paints'],
     ['deflate of the other streams', parts.deflateOther, `${probe.deflateCalls - probe.subsetFaces} streams (page content, ToUnicode, ICC), ${kb(probe.deflateIn - probe.fontIn)} → ${kb(probe.deflateOut - probe.fontOut)}`],
     ['composition (composeReport)', parts.compose, 'line breaking, pagination, table'],
     ['validation (validateReport with canDraw)', parts.validate, 'schema, lints, per-character font check'],
