@@ -124,10 +124,13 @@ export function precompressFonts(doc: PdfDoc): Promise<void> {
         }
         return r;
       };
+      const encode = subset.encode;
+      subset.encode = () => raw; // pdfkit asks for the program again: it is already made
       try {
         return embed.call(this);
       } finally {
         d.ref = ref;
+        subset.encode = encode;
       }
     };
   }
