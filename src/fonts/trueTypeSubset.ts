@@ -40,6 +40,7 @@ export function canSubsetTrueType(font: FontkitFont): boolean {
 export class TrueTypeSubset {
   readonly glyphs: number[] = [];
   private readonly mapping = new Map<number, number>();
+  private readonly copies = new Map<string, number>();
   private readonly tables: FaceTables;
 
   constructor(font: FontkitFont) {
@@ -56,6 +57,20 @@ export class TrueTypeSubset {
     if (id === undefined) {
       id = this.glyphs.push(gid) - 1;
       this.mapping.set(gid, id);
+    }
+    return id;
+  }
+
+  /**
+   * A second subset entry drawing the same glyph as `gid`, for a code point that shares its glyph with another
+   * (· • ・ in Noto Sans SC): each entry gets its own ToUnicode mapping, so both copy out as they went in.
+   */
+  includeCopy(gid: number, codePoint: number): number {
+    const key = `${gid}:${codePoint}`;
+    let id = this.copies.get(key);
+    if (id === undefined) {
+      id = this.glyphs.push(gid) - 1;
+      this.copies.set(key, id);
     }
     return id;
   }

@@ -1,5 +1,6 @@
 /** Paints typeset lines as PDF text: one text object per glyph run, glyphs placed exactly with Tc and TJ. */
 import { FontStack } from '../fonts/fontStack.js';
+import { TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 import type { GlyphRun } from '../typeset/breakLines.js';
 import { embedFont, useFontOnPage, type EmbeddedFontHandle, type PdfDoc } from './pdfkitInternals.js';
 
@@ -35,7 +36,10 @@ function encodeRun(font: EmbeddedFontHandle, run: GlyphRun, stack: FontStack): {
     const cp = ch.codePointAt(0)!;
     const glyph = face.glyph(cp);
     if (!glyph) throw new Error(`no glyph for U+${cp.toString(16).toUpperCase().padStart(4, '0')} in ${face.postscriptName}; validation should have refused it`);
-    const id = font.subset.includeGlyph(glyph.id);
+    let id = font.subset.includeGlyph(glyph.id);
+    const mapped = font.unicode[id];
+    // Two code points drawn by one glyph (· and • in Noto Sans SC) get separate codes, so each copies out as itself.
+    if (mapped && (mapped.length !== 1 || mapped[0] !== cp) && font.subset instanceof TrueTypeSubset) id = font.subset.includeCopy(glyph.id, cp);
     const width = glyph.advance * 1000;
     font.widths[id] ??= width;
     font.unicode[id] ??= [cp];

@@ -63,6 +63,14 @@ describe('default fonts', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('copies out each of several code points that share one glyph (· • ・, ∕ ／) as itself', async () => {
+    const report = fixture('linyi-minzheng-2017');
+    const text = '间隔号·与项目符号•和片假名中点・不同，除号∕与全角斜线／也不同。';
+    report.sections.overview.blocks = [{ type: 'paragraph', text }];
+    const pdf = await renderReport(report);
+    expect(squash((await pdfjsPages(pdf)).join(''))).toContain(text);
+  });
+
   it('keeps the line metrics when a character comes from a fallback face', async () => {
     const body = resolveFonts().body.stack;
     expect(body.advance('溍'.codePointAt(0)!)).toBe(body.advance('民'.codePointAt(0)!));
