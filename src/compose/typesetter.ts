@@ -50,7 +50,16 @@ export class Typesetter {
 
   /** Natural width of a one-line text in a role. */
   width(role: FontRole, text: string): number {
-    const [line] = this.set([{ role, text }], { align: 'left', measure: 1e9 });
-    return line ? line.width : 0;
+    const key = `${role}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      const [line] = this.set([{ role, text }], { align: 'left', measure: 1e9 });
+      width = line ? line.width : 0;
+      this.widths.set(key, width);
+    }
+    return width;
   }
+
+  /** Natural widths already measured (units, values and labels repeat across the table). */
+  private readonly widths = new Map<string, number>();
 }
