@@ -163,7 +163,18 @@ function addSignature(flow: FlowBuilder, ts: Typesetter, structs: StructBuilder,
     dateX = right - dateWidth;
     officeX = Math.min(officeX, dateX - 2 * cell);
   }
-  const officeLines = officeX >= 0 ? ts.set([{ role: 'signature', text: office }], { align: 'left', measure: measure - officeX }) : ts.set([{ role: 'signature', text: office }], { align: 'right', measure: right });
-  flow.push(officeLines, 'signature', [structs.add('P').id], { keepAll: true, x: Math.max(0, officeX) });
+  let officeLines: Line[];
+  if (officeX >= 0) {
+    officeLines = ts.set([{ role: 'signature', text: office }], { align: 'left', measure: measure - officeX });
+  } else {
+    // An office name longer than the line wraps, each line two cells in from the right; the date then starts
+    // two cells right of the start of the office's last line.
+    officeLines = ts.set([{ role: 'signature', text: office }], { align: 'right', measure: right });
+    officeX = 0;
+    const last = officeLines[officeLines.length - 1];
+    dateX = Math.min((last ? last.x : 0) + 2 * cell, right - dateWidth);
+  }
+  dateX = Math.max(0, dateX);
+  flow.push(officeLines, 'signature', [structs.add('P').id], { keepAll: true, x: officeX });
   flow.push(ts.set([{ role: 'signature', text: date }], { align: 'left', measure: measure - dateX }), 'signature', [structs.add('P').id], { x: dateX });
 }

@@ -61,6 +61,23 @@ describe('signature', () => {
   });
 });
 
+describe('a signature office longer than the line', () => {
+  it('wraps the office two cells in from the right and keeps the date inside the type area', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.signature.office = '中华人民共和国国家发展和改革委员会办公厅政府信息公开工作领导小组办公室';
+    const doc = compose(report);
+    const items = doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.role === 'signature'));
+    expect(items.map((i) => i.line.text).join('')).toBe(report.signature.office + '2018年1月21日');
+    for (const i of items) {
+      expect(i.x + i.line.x).toBeGreaterThanOrEqual(g.left - 0.01);
+      expect(i.x + i.line.x + i.line.width).toBeLessThanOrEqual(g.left + g.width - 2 * g.cell + 0.01);
+    }
+    const lastOffice = items[items.length - 2]!;
+    const date = items[items.length - 1]!;
+    expect(date.x + date.line.x).toBeCloseTo(lastOffice.x + lastOffice.line.x + 2 * g.cell, 2);
+  });
+});
+
 describe('page numbers', () => {
   it('can be centred', () => {
     const layout: Partial<LayoutOptions> = { pageNumberPosition: 'center' };
