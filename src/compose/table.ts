@@ -119,27 +119,53 @@ export function layoutTable(ts: Typesetter, report: Report, structs: StructBuild
     drawRules(items, cols, g.left, rowTops, y);
     pages.push({ items });
   };
-  const place = (row: Row, structRow: StructNode | undefined) => {
+  const place = (row: Row, cellNodes: readonly (StructNode | undefined)[]) => {
     rowTops.push(y);
-    placeRow(items, row, structs, structRow, ts, g.left, y, cols.pad);
+    placeRow(items, row, cellNodes, ts, g.left, y, cols.pad);
     y += row.height;
   };
-  place(header, structs.add('TR', table));
+  const newPage = () => {
+    finishPage();
+    items = [];
+    rowTops = [];
+    y = g.top;
+    const label = ts.set([{ role: 'table', text: '续表' }], { align: 'left' });
+    items.push({ kind: 'text', role: 'table', x: g.left, baseline: y + baselineOffset(ts, 'table', g.linePitch), line: label[0]!, structs: [], artifact: true });
+    y += g.linePitch;
+    place(header, header.cells.map(() => undefined));
+  };
+  const cellsOf = (row: Row) => {
+    const tr = structs.add('TR', table);
+    return row.cells.map(() => structs.add(row.header ? 'TH' : 'TD', tr));
+  };
+  place(header, cellsOf(header));
+  // The tallest row a continued page can hold; a row taller than that (a very long note) is the one row that is split.
+  const roomOnNewPage = bottom - g.top - g.linePitch - header.height;
   for (const row of body) {
-    if (y + row.height > bottom + 0.01 && rowTops.length > 1) {
-      finishPage();
-      items = [];
-      rowTops = [];
-      y = g.top;
-      const label = ts.set([{ role: 'table', text: '续表' }], { align: 'left' });
-      items.push({ kind: 'text', role: 'table', x: g.left, baseline: y + baselineOffset(ts, 'table', g.linePitch), line: label[0]!, structs: [], artifact: true });
-      y += g.linePitch;
-      place(header, undefined);
+    const nodes = cellsOf(row);
+    if (y + row.height > bottom + 0.01 && rowTops.length > 1) newPage();
+    if (row.height <= roomOnNewPage + 0.01) {
+      place(row, nodes);
+      continue;
     }
-    place(row, structs.add('TR', table));
+    const parts = splitRow(row, Math.max(1, Math.floor((roomOnNewPage - 2 * cols.pad) / lineStep(ts))), ts, cols.pad);
+    parts.forEach((part, i) => {
+      if (i > 0 || y + part.height > bottom + 0.01) newPage();
+      place(part, nodes);
+    });
   }
   finishPage();
   return pages;
+}
+
+/** Splits a row taller than a page into rows of at most `lines` lines (one-line cells stay in the first part). */
+function splitRow(row: Row, lines: number, ts: Typesetter, pad: number): Row[] {
+  const count = Math.ceil(Math.max(...row.cells.map((c) => c.lines.length)) / lines);
+  return Array.from({ length: count }, (_, k) => {
+    const cells = row.cells.map((c) => ({ ...c, lines: c.lines.slice(k * lines, (k + 1) * lines) }));
+    const n = Math.max(1, ...cells.map((c) => c.lines.length));
+    return { cells, header: row.header, height: n * lineStep(ts) + 2 * pad };
+  });
 }
 
 /** Baseline of a role's text inside a band of the given height: the em box centred in the band. */
@@ -148,17 +174,17 @@ export function baselineOffset(ts: Typesetter, role: FontRole, band: number): nu
   return (band - size) / 2 + 0.88 * size;
 }
 
-function placeRow(items: PageItem[], row: Row, structs: StructBuilder, tr: StructNode | undefined, ts: Typesetter, left: number, top: number, pad: number): void {
+function placeRow(items: PageItem[], row: Row, nodes: readonly (StructNode | undefined)[], ts: Typesetter, left: number, top: number, pad: number): void {
   const step = lineStep(ts);
-  for (const cell of row.cells) {
-    const node = tr ? structs.add(row.header ? 'TH' : 'TD', tr) : undefined;
+  row.cells.forEach((cell, c) => {
+    const node = nodes[c];
     // Vertically centred: a one-line cell in a row of three lines sits on the middle line.
     const offset = ((row.height - 2 * pad) / step - cell.lines.length) / 2;
     cell.lines.forEach((line, i) => {
       const baseline = top + pad + (offset + i) * step + baselineOffset(ts, cell.role, step);
       items.push({ kind: 'text', role: cell.role, x: left + cell.x, baseline, line, structs: node ? [node.id] : [], ...(node ? {} : { artifact: true }) });
     });
-  }
+  });
 }
 
 function drawRules(items: PageItem[], cols: Columns, left: number, rowTops: number[], bottom: number): void {

@@ -88,3 +88,19 @@ describe('page numbers', () => {
     }
   });
 });
+
+describe('a table row taller than a page (a very long note)', () => {
+  it('is split across pages under repeated headers, never running off the type area', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.statistics.notes = { 'applications.received': '含网上申请和信函申请'.repeat(150) };
+    const doc = compose(report);
+    const pagesWithNote = doc.pages.filter((p) => p.items.some((i) => i.kind === 'text' && !i.artifact && i.line.text.includes('信函申请含网上')));
+    expect(pagesWithNote.length).toBeGreaterThanOrEqual(2);
+    for (const page of doc.pages) {
+      for (const i of page.items) {
+        if (i.kind === 'text' && i.role !== 'pageNumber') expect(i.baseline).toBeLessThanOrEqual(g.top + g.height + 0.01);
+        if (i.kind === 'rule') expect(Math.max(i.y1, i.y2)).toBeLessThanOrEqual(g.top + g.height + 0.01);
+      }
+    }
+  });
+});
