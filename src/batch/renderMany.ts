@@ -19,8 +19,9 @@ export type BatchResult =
   | { readonly name: string; readonly ok: true; readonly pdf: Uint8Array }
   | { readonly name: string; readonly ok: false; readonly error: Error };
 
-/** Options of `renderMany`: rendering options plus the number of threads (default: the number of cores). */
+/** Options of `renderMany`: rendering options plus the number of threads. */
 export interface RenderManyOptions extends RenderOptions {
+  /** Threads to use; by default one less than the cores, and only for batches large enough to repay worker start-up. */
   readonly concurrency?: number;
   /** Called after each report, e.g. for a progress line. */
   readonly onResult?: (result: BatchResult, done: number, total: number) => void;
@@ -31,6 +32,15 @@ interface WorkerReply {
   ok: boolean;
   pdf?: Uint8Array;
   error?: { message: string; errors?: ValidationIssue[]; warnings?: ValidationIssue[] };
+}
+
+/**
+ * Threads when the caller does not say: one core is left to the calling thread and V8's garbage collector (a
+ * single render already keeps about 1.35 cores busy), and each worker gets at least 25 reports, since starting
+ * one and loading its fonts costs about half a second. On a 2-core machine this means the calling thread alone.
+ */
+function defaultThreads(reports: number): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, Math.floor(reports / 25)));
 }
 
 /** Starts a worker; from TypeScript sources (tests, examples) it first registers tsx's loader in the thread. */
@@ -55,7 +65,7 @@ function toError(reply: WorkerReply): Error {
  */
 export async function renderMany(inputs: readonly BatchInput[], options: RenderManyOptions = {}): Promise<BatchResult[]> {
   const { concurrency: requested, onResult, ...render } = options;
-  const threads = Math.max(1, Math.min(requested ?? availableParallelism(), inputs.length));
+  const threads = Math.max(1, Math.min(requested ?? defaultThreads(inputs.length), inputs.length));
   const results: BatchResult[] = new Array(inputs.length);
   let done = 0;
   const settle = (index: number, result: BatchResult) => {
