@@ -118,8 +118,9 @@ export function buildBodyFlow(report: Report, ts: Typesetter, structs: StructBui
   const noteLabel = '附件：';
   const indent = 2 * ts.cell('body');
   const noteText = noteLabel + resolve(tableTitle(report));
+  // The note names a title: its words stay whole and it is set flush left, like a title, not letter-spaced to the margin.
   const keepTogether = titleWordRanges(noteText, [report.metadata.agency]);
-  flow.paragraph([{ role: 'body', text: noteText }], [note], { indent, restIndent: indent + ts.width('body', noteLabel), keepAll: true, keepTogether });
+  flow.paragraph([{ role: 'body', text: noteText }], [note], { indent, restIndent: indent + ts.width('body', noteLabel), keepAll: true, keepTogether, align: 'left' });
   flow.blank(true);
   addSignature(flow, ts, structs, report.signature.office, formatChineseDate(report.signature.date));
   return flow.lines;
