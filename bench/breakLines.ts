@@ -13,10 +13,12 @@
  * spacing only, so a line of Chinese text without spaces is left ragged.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { resolveFonts } from '../src/fonts/fontSet.js';
 import { breakLines, type BreakOptions, type Line } from '../src/typeset/breakLines.js';
 
-const SEED = '/work/shared/seed/000_ee2593d71c2311bb.txt';
+/** The published text of the seed report (fixtures/README.md). */
+const SEED = fileURLToPath(new URL('../fixtures/seed/linyi-minzheng-2017.txt', import.meta.url));
 const RUNS = Math.max(50, Number(process.argv[2]) || 50);
 const WARMUP = 10;
 

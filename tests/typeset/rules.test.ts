@@ -497,29 +497,30 @@ describe('hostile input', () => {
 });
 
 /**
- * Where the engine departs from /work/shared/reference/domain-rules.md §2 (W3C clreq levels, GB/T 15834).
- * These rules are not in the engine's own doc comments; each test is `it.fails` until the engine follows them.
+ * Line-edge levels and punctuation compression as W3C clreq (Requirements for Chinese Text Layout) and GB/T 15834
+ * describe them, where the engine once departed from them. These rules are not in the engine's own doc comments;
+ * each test was `it.fails` until the engine followed its rule.
  */
-describe('domain rules §2 (line-edge levels and punctuation compression)', () => {
-  // Regression (fixed): isNoLineStart exempts U+00B7 at `basic`; domain-rules §2 lists 间隔号 · among the marks never at a
+describe('clreq and GB/T 15834 (line-edge levels and punctuation compression)', () => {
+  // Regression (fixed): isNoLineStart exempted U+00B7 at `basic`; the rules list 间隔号 · among the marks never at a
   // line start at the basic level already.
   it('basic keeps the middle dot · off a line start', () => {
     expect(texts('一二三四五六七八九十·一二', { strictness: 'basic' })).toEqual(['一二三四五六七八九十·', '一二']);
   });
 
-  // Regression (fixed): the 分隔号 ／ is in no list; domain-rules §2 puts it among the marks never at a line start (basic).
+  // Regression (fixed): the 分隔号 ／ was in no list; the rules put it among the marks never at a line start (basic).
   it('keeps the solidus ／ off a line start', () => {
     expect(texts('一二三四五六七八九十／一二', { strictness: 'basic' })).toEqual(['一二三四五六七八九十／', '一二']);
   });
 
-  // Regression (fixed): domain-rules §2 defines gb as basic plus no solidus at a line end; the engine's gb differs from basic
-  // only by the middle dot, and lets ／ end a line.
+  // Regression (fixed): the gb level is basic plus no solidus at a line end; the engine's gb differed from basic
+  // only by the middle dot, and let ／ end a line.
   it('gb keeps the solidus ／ off a line end', () => {
     const lines = texts('一二三四五六七八九／十一二', { strictness: 'gb' });
     expect(lines.slice(0, -1).filter((t) => t.endsWith('／'))).toEqual([]);
   });
 
-  // Domain-rules §2 suggests never breaking inside a date; the library follows the stricter reading of the spec
+  // A common house rule is never to break inside a date; the library follows the stricter reading of the spec
   // instead (a number stays with its unit, and 2017年 may break after 年), because binding whole dates leaves
   // loose lines (a 28-cell line losing six cells to a pushed date). Numbers themselves never split.
   it('may break a date after 年, never inside its numbers', () => {
@@ -527,7 +528,7 @@ describe('domain rules §2 (line-edge levels and punctuation compression)', () =
   });
 
   // Regression (fixed): compressPunctuation only halves marks with a blank right half; two adjacent opening marks (“《) stay
-  // 2 em, where domain-rules §2 says two adjacent 1-em marks shrink to 1.5 em.
+  // 2 em, where the rules say two adjacent 1-em marks shrink to 1.5 em.
   it('compresses two adjacent opening marks to 1.5 em', () => {
     // 一 “《 二 》” = 1 + 1.5 + 1 + 1.5 cells.
     expect(lay('一“《二》”', { compressPunctuation: true })[0]!.width).toBe(50);
