@@ -7,6 +7,8 @@
  *   1. warm renderReport of the seed (median, p95)           4. batch of 200 reports: throughput, RSS, renderMany 1 vs N threads
  *   2. the same content with plain pdfkit (the baseline)     5. where one warm render's time goes
  *   3. cold start of the CLI (new process, wall time)        6. seed PDF size        7. size curve: 250 … 2 000 paragraphs
+ *   8. long inputs: breakLines on one paragraph of 20 000 / 100 000 characters and on runs of 10 000 / 50 000 letters,
+ *      validateReport on adversarial text and on a 50 MB string (the tests check these by behaviour, never by time)
  *
  * Prints a table and writes bench/results/latest.json. Parts 4 and 7 run in child processes started with
  * --expose-gc (`--child batch`, `--child size N`), so their RSS figures belong to them alone.
@@ -29,6 +31,8 @@ type WriteOptions = import('../src/pdf/writePdf.js').WriteOptions;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist', 'src');
 const SEED_PATH = join(ROOT, 'fixtures', 'linyi-minzheng-2017.json');
+/** The published text of the seed report, one paragraph per line (fixtures/README.md). */
+const SEED_TEXT_PATH = join(ROOT, 'fixtures', 'seed', 'linyi-minzheng-2017.txt');
 const RESULTS = join(ROOT, 'bench', 'results');
 const SELF = fileURLToPath(import.meta.url);
 
@@ -44,6 +48,7 @@ const BATCH_SIZE = 200;
 const SIZE_CURVE = [250, 500, 1000, 2000];
 const SIZE_RUNS = 5;
 const MANY_ROUNDS = 3;
+const LONG_RUNS = 3;
 
 const TARGETS = {
   speedup: 3, // warm at least 3× faster than plain pdfkit
@@ -567,6 +572,85 @@ function sizeBreakdown(pdf: Uint8Array, fontBytesOut: number, streamBytesOut: nu
   };
 }
 
+// ------------------------------------------------------------------------------------------------ long inputs
+
+interface LongInputResult {
+  input: string;
+  characters: number;
+  medianMs: number;
+  minMs: number;
+}
+
+/** Median and minimum of `runs` timed calls after `warmup` untimed ones. */
+function timed(input: string, characters: number, fn: () => void, runs = LONG_RUNS, warmup = 1): LongInputResult {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return { input, characters, medianMs: r2(median(times)), minMs: r2(Math.min(...times)) };
+}
+
+/**
+ * 8. Long inputs, in this process (fonts loaded). The line breaker on one long paragraph of the seed's published text
+ * (20 000 and 100 000 characters: 5× the length should take about 5× the time) and on unbroken runs of letters
+ * (10 000 and 50 000: a URL pattern that backtracked made this quadratic); validateReport on the adversarial texts of
+ * tests/model/fuzz.test.ts (20 fields of 99 000 characters each) and on a 50 MB string, which is refused by its
+ * length before any per-character work.
+ */
+function longInputs(lib: Lib, seedText: string) {
+  const { stack: font, size } = lib.resolveFonts().body;
+  const measure = (156 * 72) / 25.4;
+  const options = { measure, cellEm: measure / 28 / size, indent: (2 * measure) / 28 };
+  const body = readFileSync(SEED_TEXT_PATH, 'utf8')
+    .split('\n')
+    .filter((p) => [...p].length > 60)
+    .join('');
+  const paragraphOf = (n: number) => body.repeat(Math.ceil(n / body.length)).slice(0, n);
+  // Breaking is cheap: more runs, and warm-up runs enough for the first (smallest) input not to pay for the JIT.
+  const lay = (text: string) => () => void lib.breakLines([{ text, font, size }], options);
+  const breaking = [
+    timed('one paragraph of the seed text', 20_000, lay(paragraphOf(20_000)), 3 * LONG_RUNS, 5),
+    timed('one paragraph of the seed text', 100_000, lay(paragraphOf(100_000)), 3 * LONG_RUNS, 2),
+    timed('an unbroken run of letters', 10_000, lay('a'.repeat(10_000)), 3 * LONG_RUNS, 5),
+    timed('an unbroken run of letters', 50_000, lay('a'.repeat(50_000)), 3 * LONG_RUNS, 2),
+  ];
+  const [p20, p100, a10, a50] = breaking as [LongInputResult, LongInputResult, LongInputResult, LongInputResult];
+
+  const N = 99_000;
+  const adversarial: [string, string][] = [
+    ['年 + 99 000 ×「,」', '年' + ','.repeat(N)],
+    ['99 000 × a + @', 'a'.repeat(N) + '@'],
+    ['年, + 99 000 spaces + 年', '年,' + ' '.repeat(N) + '年'],
+    ['http:// + 99 000 × a', 'http://' + 'a'.repeat(N)],
+    ['33 000 × {{a', '{{a'.repeat(N / 3)],
+    ['49 500 × 年(', '年('.repeat(N / 2)],
+  ];
+  const withFees = (blocks: unknown[]) => {
+    const report = JSON.parse(seedText) as { sections: { fees: { blocks: unknown[] } } };
+    report.sections.fees.blocks = blocks;
+    return report;
+  };
+  const validation = adversarial.map(([name, text]) => {
+    const input = withFees(Array.from({ length: 20 }, () => ({ type: 'paragraph', text })));
+    return timed(`20 fields of ${name}`, 20 * text.length, () => void lib.validateReport(input, { canDraw: () => true }));
+  });
+  const huge = withFees([{ type: 'paragraph', text: '费'.repeat(50 * 1024 * 1024) }]);
+  validation.push(
+    timed('one 50 MB string (refused: limit_exceeded)', 50 * 1024 * 1024, () => {
+      if (lib.validateReport(huge, { canDraw: () => true }).errors.every((e) => e.code !== 'limit_exceeded')) throw new Error('50 MB string not refused');
+    }),
+  );
+  return {
+    breakLines: breaking,
+    validation,
+    paragraphRatio: r2(p100.medianMs / p20.medianMs),
+    lettersRatio: r2(a50.medianMs / a10.medianMs),
+  };
+}
+
 async function main(): Promise<void> {
   const stale = staleBuild();
   const lib = await loadLib();
@@ -728,6 +812,10 @@ async function main(): Promise<void> {
 
   const size = sizeBreakdown(seedPdf, probe.fontOut, probe.deflateOut);
 
+  // 8. Long inputs (in this process, before the child processes).
+  console.log('long inputs …');
+  const long = longInputs(lib, seedText);
+
   // 3. Cold start.
   console.log('cold start …');
   const cold = coldStart();
@@ -859,6 +947,14 @@ async function main(): Promise<void> {
     `\nfit: ${r1(fixed)} ms + ${r3(slope)} ms × paragraphs (R² ${r3(r2fit)}); ms per paragraph ${cm.paragraphs}→${cn.paragraphs} / ${c0.paragraphs}→${cm.paragraphs}: ${r2(marginalRatio)}× → ${linear ? 'linear or better: the cost of a paragraph does not grow with the report' : 'SUPERLINEAR: a paragraph costs more in a bigger report'}`,
   );
 
+  out.push(`\n## Long inputs (in this process: breakLines median of ${3 * LONG_RUNS} runs, validateReport of ${LONG_RUNS}, after untimed runs)\n`);
+  out.push(row(['input', 'characters', 'median ms', 'min ms', 'µs per 1 000 characters']));
+  out.push(row(['---', '---:', '---:', '---:', '---:']));
+  for (const [what, results] of [['breakLines', long.breakLines], ['validateReport', long.validation]] as const) {
+    for (const x of results) out.push(row([`${what}: ${x.input}`, x.characters, x.medianMs, x.minMs, r1((1000 * x.medianMs) / (x.characters / 1000))]));
+  }
+  out.push(`\nbreakLines, 5× the length: paragraph 100 000 / 20 000 characters ${long.paragraphRatio}×, letters 50 000 / 10 000 ${long.lettersRatio}× (linear: about 5×)`);
+
   out.push('\n## Targets\n');
   out.push(row(['target', 'result', 'status']));
   out.push(row(['---', '---:', '---']));
@@ -890,6 +986,7 @@ async function main(): Promise<void> {
     pages: composed0.pages.length,
     parts: { ...parts, gcMs: r2(gcMs), ...probe },
     batch: { ...batch, rssGrowth: r3(growth) },
+    longInputs: long,
     sizeCurve: { points: curve, fixedMs: r1(fixed), slopeMsPerParagraph: r3(slope), r2: r3(r2fit), marginalMsPerParagraph: marginal.map(r3), marginalRatio: r2(marginalRatio), linear },
     targets: Object.fromEntries(targets.map((t) => [t.name, { value: t.value, met: t.ok }])),
   };

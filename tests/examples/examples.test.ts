@@ -3,7 +3,7 @@
  * server in-process on 127.0.0.1 with an ephemeral port.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -34,10 +34,14 @@ function example(name: string, env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-/** A PDF written by this run (not left over from an earlier one), complete from %PDF- to %%EOF. */
-function expectFreshPdf(path: string, since: number): Buffer {
+/** Removes what an earlier run left at `path`, so that a PDF found there afterwards was written by this run. */
+function removeOutput(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+/** A complete PDF, from %PDF- to %%EOF (written by this run: the test removed the path first). */
+function expectFreshPdf(path: string): Buffer {
   expect(existsSync(path), path).toBe(true);
-  expect(statSync(path).mtimeMs).toBeGreaterThanOrEqual(since - 1000);
   const bytes = readFileSync(path);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(bytes.subarray(-16).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
@@ -46,20 +50,20 @@ function expectFreshPdf(path: string, since: number): Buffer {
 
 describe.concurrent('example scripts', () => {
   it('render-seed.ts writes out/linyi-minzheng-2017.pdf', async ({ expect }) => {
-    const since = Date.now();
+    removeOutput(join(ROOT, 'out/linyi-minzheng-2017.pdf'));
     const run = await example('render-seed.ts');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^wrote .*out\/linyi-minzheng-2017\.pdf \(\d+ bytes, \d+ ms\)$/m);
-    const pdf = expectFreshPdf(join(ROOT, 'out/linyi-minzheng-2017.pdf'), since);
+    const pdf = expectFreshPdf(join(ROOT, 'out/linyi-minzheng-2017.pdf'));
     expect(extractTextStream(pdf).pages[0]!.lines[0]!.text).toBe('临沂市民政局2017年度');
   });
 
   it.skipIf(!existsSync(join(ARPHIC, 'ukai.ttc')) || !existsSync(join(ARPHIC, 'uming.ttc')))('custom-fonts.ts sets heading2 in UKaiCN and the body in UMingCN', async ({ expect }) => {
-    const since = Date.now();
+    removeOutput(join(ROOT, 'out/custom-fonts.pdf'));
     const run = await example('custom-fonts.ts');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('out/custom-fonts.pdf');
-    const pdf = expectFreshPdf(join(ROOT, 'out/custom-fonts.pdf'), since);
+    const pdf = expectFreshPdf(join(ROOT, 'out/custom-fonts.pdf'));
     const lines = extractTextStream(pdf).pages.flatMap((p) => p.lines);
     // Second-level headings “（一）组织领导情况” are heading2; the preamble is body text.
     const heading2 = lines.find((l) => l.text.startsWith('（一）'))!;
@@ -77,7 +81,7 @@ describe.concurrent('example scripts', () => {
   });
 
   it('batch.ts renders every fixture into out/batch, with pages and bytes of each', async ({ expect }) => {
-    const since = Date.now();
+    removeOutput(join(ROOT, 'out/batch'));
     const run = await example('batch.ts');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
@@ -86,7 +90,7 @@ describe.concurrent('example scripts', () => {
       const line = run.stdout.split('\n').find((l) => l.startsWith(`${name}: `));
       expect(line, `${name} in\n${run.stdout}`).toBeDefined();
       const [, pages, bytes] = /^\S+: (\d+) pages, (\d+) bytes → /.exec(line!)!;
-      const pdf = expectFreshPdf(join(ROOT, `out/batch/${name}.pdf`), since);
+      const pdf = expectFreshPdf(join(ROOT, `out/batch/${name}.pdf`));
       expect(Number(bytes)).toBe(pdf.length);
       expect(Number(pages)).toBe(extractTextStream(pdf).pages.length);
       // Cross-check with the plain count of page objects.

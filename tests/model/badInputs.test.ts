@@ -84,13 +84,12 @@ describe('bad inputs', () => {
     }
   });
 
-  it('rejects a 50 MB string quickly, before any per-character work', () => {
+  // How long this takes is measured by `npm run bench` (validation of hostile input).
+  it('rejects a 50 MB string before any per-character work', () => {
     const f = loadFixture();
     f.sections.fees.blocks[0] = { type: 'paragraph', text: '费'.repeat(50 * 1024 * 1024) };
     let calls = 0;
-    const started = performance.now();
     const result = validateReport(f, { canDraw: () => (calls++, true) });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(calls).toBe(0);
     expect(result.errors.map((e) => e.code)).toContain('limit_exceeded');
   });

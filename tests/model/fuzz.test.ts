@@ -91,16 +91,16 @@ describe('validateReport never throws', () => {
   });
 });
 
-describe('validateReport stays fast on adversarial text', () => {
+// Each of these texts once made a lint or a check backtrack or rescan; how long validation takes on them is measured by
+// `npm run bench` (validation of hostile input), not here.
+describe('validateReport on adversarial text', () => {
   const N = 99_000;
   const texts = ['年' + ','.repeat(N), 'a'.repeat(N) + '@', '年,' + ' '.repeat(N) + '年', 'http://' + 'a'.repeat(N), '{{a'.repeat(N / 3), '年('.repeat(N / 2)];
   for (const text of texts) {
     it(`20 fields of ${JSON.stringify(text.slice(0, 8))}… (${text.length} characters each)`, () => {
       const f = loadFixture();
       f.sections.fees.blocks = Array.from({ length: 20 }, () => ({ type: 'paragraph' as const, text }));
-      const started = performance.now();
       const result = validateReport(f, { canDraw: () => true });
-      expect(performance.now() - started).toBeLessThan(5000);
       expectWellFormed(result);
     });
   }
