@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
 import { fontTables, glyphIndex } from './fontTables.js';
+import type { FontkitCollection, FontkitFont, FontkitModule } from './fontkitTypes.js';
 import { isWoff, woffToSfnt } from './sfnt.js';
 
 // The CommonJS build of fontkit, the same module instance pdfkit loads: importing the ESM build as well
 // would load fontkit and its dependencies twice (about 100 ms of every cold start).
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
 
 /** Minimal view of a fontkit font used by the library. */
-export type FontkitFont = Fontkit.Font;
+export type { FontkitFont };
 
 /** Glyph of a code point in one face, with its advance in em. */
 export interface FaceGlyph {
@@ -63,14 +63,14 @@ export type FontSource = string | Uint8Array | { readonly path: string; readonly
 /** Parses font bytes (TTF, OTF, WOFF, or a TTC with `face` naming the PostScript name); `label` names the source in errors. */
 export function parseFont(bytes: Uint8Array, label: string, faceName?: string): FontkitFont {
   const data = isWoff(bytes) ? woffToSfnt(bytes) : bytes;
-  let parsed: Fontkit.Font | Fontkit.FontCollection;
+  let parsed: FontkitFont | FontkitCollection | null;
   try {
     parsed = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), faceName);
   } catch (e) {
     throw new Error(`${label}: not a font file that can be read (${(e as Error).message})`);
   }
   if (parsed == null) throw new Error(`${label}: no face named "${faceName}" in this font collection`);
-  const collection = Array.isArray((parsed as { fonts?: unknown }).fonts) ? (parsed as Fontkit.FontCollection) : null;
+  const collection = Array.isArray((parsed as { fonts?: unknown }).fonts) ? (parsed as FontkitCollection) : null;
   if (collection) {
     const names = collection.fonts.map((f) => f.postscriptName).join(', ');
     if (!faceName) throw new Error(`${label}: is a font collection; name one face (${names})`);
@@ -78,7 +78,7 @@ export function parseFont(bytes: Uint8Array, label: string, faceName?: string): 
     if (!face) throw new Error(`${label}: no face named "${faceName}" in this collection (${names})`);
     return face;
   }
-  parsed = parsed as Fontkit.Font;
+  parsed = parsed as FontkitFont;
   if (!parsed.unitsPerEm || !parsed.characterSet) throw new Error(`${label}: not a usable font (no cmap or units per em)`);
   return parsed;
 }

@@ -1,32 +1,10 @@
-// The small part of fontkit 2 that this library uses (fontkit ships no type declarations).
+// `import … from 'fontkit'` for the tests, which load fontkit directly (fontkit ships no type declarations).
+// The library itself uses the types of src/fonts/fontkitTypes.ts, so nothing here reaches the published
+// declarations; this file is not part of the package.
 declare module 'fontkit' {
-  export interface Glyph {
-    readonly id: number;
-    readonly advanceWidth: number;
-    readonly codePoints: number[];
-  }
-  export interface Subset {
-    includeGlyph(glyph: number | Glyph): number;
-    encode(): Uint8Array;
-  }
-  export interface Font {
-    readonly postscriptName: string | null;
-    readonly fullName: string | null;
-    readonly familyName: string | null;
-    readonly unitsPerEm: number;
-    readonly ascent: number;
-    readonly descent: number;
-    readonly numGlyphs: number;
-    readonly characterSet: number[];
-    hasGlyphForCodePoint(codePoint: number): boolean;
-    glyphForCodePoint(codePoint: number): Glyph;
-    getGlyph(id: number, codePoints?: number[]): Glyph;
-    createSubset(): Subset;
-    layout(text: string): { glyphs: Glyph[]; advanceWidth: number };
-    readonly [table: string]: unknown;
-  }
-  export interface FontCollection {
-    readonly fonts: Font[];
-  }
+  export type Glyph = import('../fonts/fontkitTypes.js').FontkitGlyph;
+  export type Subset = import('../fonts/fontkitTypes.js').FontkitSubset;
+  export type Font = import('../fonts/fontkitTypes.js').FontkitFont;
+  export type FontCollection = import('../fonts/fontkitTypes.js').FontkitCollection;
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font | FontCollection;
 }
