@@ -1,5 +1,6 @@
 /** ToUnicode CMaps (bfchar, bfrange with offsets or arrays) and CID width arrays (/W), for 2-byte Identity-H codes. */
-import { Lexer, type Token } from './lexer.js';
+import { Budget } from './limits.js';
+import { Lexer, printable, type Token } from './lexer.js';
 import { PdfName, type PdfValue } from './objects.js';
 
 /** Code → Unicode text of a font; every code is `codeBytes` bytes long. */
@@ -10,8 +11,12 @@ export interface UnicodeMap {
 
 const UNSUPPORTED = new Set(['usecmap', 'begincidrange', 'begincidchar', 'beginnotdefrange', 'beginnotdefchar', 'usefont']);
 
+/** Longest destination string of a bfchar or bfrange: 32 UTF-16 units (a font of this library maps a glyph to one or two). */
+const MAX_DESTINATION_BYTES = 64;
+
 /** UTF-16BE bytes as a string. */
 export function utf16be(bytes: Uint8Array): string {
+  if (bytes.length > 64) return Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
   let s = '';
   for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
   return s;
@@ -19,13 +24,17 @@ export function utf16be(bytes: Uint8Array): string {
 
 const codeOf = (bytes: Uint8Array) => bytes.reduce((n, b) => n * 256 + b, 0);
 
-/** Parses a ToUnicode CMap; `label` names the font in errors. Only 2-byte codes are accepted. */
-export function parseToUnicode(data: Uint8Array, label: string): UnicodeMap {
+/**
+ * Parses a ToUnicode CMap; `label` names the font in errors, `where` in limit messages. Only 2-byte codes are
+ * accepted; every code mapped counts against limits.maxUnicodeEntries.
+ */
+export function parseToUnicode(data: Uint8Array, label: string, budget: Budget = new Budget(), where?: string): UnicodeMap {
   const lx = new Lexer(data, 0, `ToUnicode of ${label}`);
   const map = new Map<number, string>();
   let sawCodespace = false;
   const hex = (t: Token | undefined, what: string): Uint8Array => {
     if (t?.kind !== 'string' || !t.hex) return lx.fail(`expected a hex string (${what})`);
+    if (t.value.length > MAX_DESTINATION_BYTES) lx.fail(`a hex string of ${t.value.length} bytes (${what}); at most ${MAX_DESTINATION_BYTES}`);
     return t.value;
   };
   const source = (t: Token | undefined): number => {
@@ -51,6 +60,7 @@ export function parseToUnicode(data: Uint8Array, label: string): UnicodeMap {
     } else if (t.value === 'beginbfchar') {
       section('endbfchar', (first) => {
         const code = source(first);
+        budget.charge('maxUnicodeEntries', 1, where);
         map.set(code, utf16be(hex(lx.next(), 'destination of bfchar')));
       });
     } else if (t.value === 'beginbfrange') {
@@ -58,6 +68,7 @@ export function parseToUnicode(data: Uint8Array, label: string): UnicodeMap {
         const lo = source(first);
         const hi = source(lx.next());
         if (hi < lo) lx.fail(`bfrange <${lo.toString(16)}> <${hi.toString(16)}> ends before it starts`);
+        budget.charge('maxUnicodeEntries', hi - lo + 1, where);
         const dest = lx.next();
         if (dest?.kind === 'delim' && dest.value === '[') {
           for (let code = lo; code <= hi; code++) map.set(code, utf16be(hex(lx.next(), 'bfrange array entry')));
@@ -85,23 +96,35 @@ export interface CidWidths {
   readonly defaultWidth: number;
 }
 
-/** Parses a /W array: `first [w1 w2 …]` and `first last w` entries. */
-export function parseCidWidths(w: readonly PdfValue[], defaultWidth: number, label: string): CidWidths {
+/**
+ * Parses a /W array: `first [w1 w2 …]` and `first last w` entries. CIDs are non-negative safe integers; a range may
+ * span at most limits.maxCidRange CIDs, and every CID given a width counts against limits.maxWidthEntries.
+ */
+export function parseCidWidths(w: readonly PdfValue[], defaultWidth: number, label: string, budget: Budget = new Budget(), where?: string): CidWidths {
   const widths = new Map<number, number>();
   const num = (v: PdfValue | undefined, i: number): number => {
     if (typeof v !== 'number') throw new Error(`/W of ${label}, entry ${i}: expected a number, got ${describe(v)}`);
     return v;
   };
+  const cid = (v: PdfValue | undefined, i: number): number => {
+    const n = num(v, i);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`/W of ${label}, entry ${i}: expected a CID (a non-negative integer below 2^53), got ${n}`);
+    return n;
+  };
   for (let i = 0; i < w.length; ) {
-    const first = num(w[i], i);
+    const first = cid(w[i], i);
     const next = w[i + 1];
     if (Array.isArray(next)) {
-      next.forEach((v, k) => widths.set(first + k, num(v, i + 1)));
+      budget.charge('maxWidthEntries', next.length, where);
+      if (!Number.isSafeInteger(first + next.length)) throw new Error(`/W of ${label}, entry ${i}: CIDs ${first}.. out of range`);
+      for (let k = 0; k < next.length; k++) widths.set(first + k, num(next[k], i + 1));
       i += 2;
     } else {
-      const last = num(next, i + 1);
+      const last = cid(next, i + 1);
       const width = num(w[i + 2], i + 2);
       if (last < first) throw new Error(`/W of ${label}, entry ${i}: range ${first}..${last} ends before it starts`);
+      budget.check('maxCidRange', last - first + 1, where);
+      budget.charge('maxWidthEntries', last - first + 1, where);
       for (let c = first; c <= last; c++) widths.set(c, width);
       i += 3;
     }
@@ -111,6 +134,6 @@ export function parseCidWidths(w: readonly PdfValue[], defaultWidth: number, lab
 
 function describe(v: PdfValue | undefined): string {
   if (v === undefined) return 'the end of the array';
-  if (v instanceof PdfName) return `/${v.name}`;
+  if (v instanceof PdfName) return `/${printable(v.name)}`;
   return Array.isArray(v) ? 'an array' : typeof v === 'object' && v !== null ? 'an object' : String(v);
 }

@@ -3,8 +3,8 @@
  * marked-content stack, and reports every shown glyph with its exact origin in user space.
  */
 import { decodeString, loadFont, type TextFont } from './fonts.js';
-import { Lexer } from './lexer.js';
-import { asDict, asName, parseValue, PdfFile, PdfName, PdfRef, type PdfDict, type PdfValue } from './objects.js';
+import { Lexer, printable } from './lexer.js';
+import { asDict, asName, parseValue, PdfFile, PdfName, PdfRef, type ParseBounds, type PdfDict, type PdfValue } from './objects.js';
 
 /** One glyph as drawn; coordinates are PDF user space (y up from the bottom). */
 export interface ShownGlyph {
@@ -64,20 +64,28 @@ interface GraphicsState {
 /** Fonts already loaded, by object number (shared between pages). */
 export type FontCache = Map<number | PdfDict, TextFont>;
 
-/** Interprets one page's content; `page` (1-based) names it in errors. */
+/**
+ * Interprets one page's content; `page` (1-based) names it in errors. Work and memory are linear in the content and
+ * bounded by the file's limits (operators, operands, nesting, glyphs).
+ */
 export function interpretContent(file: PdfFile, content: Uint8Array, resources: PdfDict, page: number, fonts: FontCache = new Map()): ShownGlyph[] {
   const lx = new Lexer(content, 0, `page ${page} content stream`);
+  const { budget } = file;
+  const where = `第 ${page} 页`;
   const glyphs: ShownGlyph[] = [];
   const stack: GraphicsState[] = [];
   const marked: string[] = [];
+  let artifacts = 0; // open /Artifact sequences among `marked`
   let gs: GraphicsState = { ctm: IDENTITY, tc: 0, tw: 0, th: 1, tl: 0, rise: 0, fontSize: 0 };
   let tm: Matrix | undefined; // text matrix, only inside BT … ET
   let tlm: Matrix = IDENTITY;
   let operands: PdfValue[] = [];
   let op = '';
+  let operators = 0;
+  const bounds: ParseBounds = { budget, where, operands: 0 };
 
   const fail = (message: string): never => {
-    throw new Error(`page ${page}, operator ${op} (content offset ${lx.pos}): ${message}`);
+    throw new Error(`page ${page}, operator ${printable(op)} (content offset ${lx.pos}): ${message}`);
   };
   const numbers = (count: number): number[] => {
     if (operands.length !== count || operands.some((v) => typeof v !== 'number')) fail(`expected ${count} number${count === 1 ? '' : 's'}, got ${operands.length} operand(s)`);
@@ -89,37 +97,58 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
     tlm = multiply(translate(tx, ty), tlm);
     tm = tlm;
   };
+  /** Checks the glyph budgets before a string or a TJ array of `n` glyphs is decoded. */
+  const count = (n: number) => {
+    budget.check('maxGlyphsPerString', n, where);
+    budget.check('maxGlyphsPerPage', glyphs.length + n, where);
+    budget.charge('maxGlyphs', n, where);
+  };
+  const font = (): TextFont => gs.font ?? fail('text shown before any Tf');
+  /** Shows a string: the same arithmetic as multiply() on the text and current matrices, without a matrix per glyph. */
   const show = (bytes: PdfValue | undefined) => {
     if (!(bytes instanceof Uint8Array)) return fail('expected a string operand');
-    const font = gs.font ?? fail('text shown before any Tf');
-    for (const g of decodeString(font, bytes, `page ${page}, operator ${op}`)) {
-      const m = multiply(inText(), gs.ctm);
-      if (Math.abs(m[1]) > 1e-9 || Math.abs(m[2]) > 1e-9 || m[0] <= 0 || m[3] <= 0) fail(`rotated, skewed or mirrored text (matrix ${m.map((v) => +v.toFixed(4)).join(' ')}) is not supported`);
-      const natural = (g.width / 1000) * gs.fontSize * gs.th;
-      glyphs.push({
-        text: g.text,
-        x: gs.rise * m[2] + m[4],
-        y: gs.rise * m[3] + m[5],
-        advance: natural * m[0],
-        font: font.baseName,
-        size: gs.fontSize * m[3],
-        tc: gs.tc,
-        artifact: marked.includes('Artifact'),
-      });
+    const f = font();
+    const decoded = decodeString(f, bytes, `page ${page}, operator ${printable(op)}`);
+    if (decoded.length === 0) return;
+    let [a, b, c, d, e, y] = inText();
+    const [C0, C1, C2, C3, C4, C5] = gs.ctm;
+    const { fontSize, th, tc, rise } = gs;
+    const artifact = artifacts > 0;
+    for (const g of decoded) {
+      const m0 = a * C0 + b * C2;
+      const m1 = a * C1 + b * C3;
+      const m2 = c * C0 + d * C2;
+      const m3 = c * C1 + d * C3;
+      const m4 = e * C0 + y * C2 + C4;
+      const m5 = e * C1 + y * C3 + C5;
+      if (Math.abs(m1) > 1e-9 || Math.abs(m2) > 1e-9 || m0 <= 0 || m3 <= 0) {
+        fail(`rotated, skewed or mirrored text (matrix ${[m0, m1, m2, m3, m4, m5].map((v) => +v.toFixed(4)).join(' ')}) is not supported`);
+      }
+      const natural = (g.width / 1000) * fontSize * th;
+      glyphs.push({ text: g.text, x: rise * m2 + m4, y: rise * m3 + m5, advance: natural * m0, font: f.baseName, size: fontSize * m3, tc, artifact });
       // Tw applies to the single-byte code 32 only, so never with the 2-byte codes of Identity-H.
-      const wordSpace = font.unicode.codeBytes === 1 && g.code === 32 ? gs.tw : 0;
-      tm = multiply(translate(natural + (gs.tc + wordSpace) * gs.th, 0), inText());
+      const wordSpace = f.unicode.codeBytes === 1 && g.code === 32 ? gs.tw : 0;
+      const tx = natural + (tc + wordSpace) * th;
+      // translate(tx, 0) × tm, term by term as multiply() computes it.
+      [a, b, c, d, e, y] = [1 * a + 0 * c, 1 * b + 0 * d, 0 * a + 1 * c, 0 * b + 1 * d, tx * a + 0 * c + e, tx * b + 0 * d + y];
     }
+    tm = [a, b, c, d, e, y];
+  };
+  const showOne = (bytes: PdfValue | undefined) => {
+    if (bytes instanceof Uint8Array) count(Math.floor(bytes.length / font().unicode.codeBytes));
+    show(bytes);
   };
 
   for (let t = lx.next(); t; t = lx.next()) {
     if (t.kind !== 'keyword' || t.value === 'true' || t.value === 'false' || t.value === 'null') {
-      operands.push(parseValue(lx, t, false));
+      operands.push(parseValue(lx, t, false, bounds));
       continue;
     }
     op = t.value;
+    budget.check('maxOperatorsPerPage', ++operators, where);
     switch (op) {
       case 'q':
+        budget.check('maxNesting', stack.length + 1, where, 'q/Q ');
         stack.push({ ...gs });
         break;
       case 'Q':
@@ -182,12 +211,12 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
         break;
       case 'Tj':
         if (operands.length !== 1) fail('expected one string');
-        show(operands[0]);
+        showOne(operands[0]);
         break;
       case "'":
         if (operands.length !== 1) fail('expected one string');
         moveLine(0, -gs.tl);
-        show(operands[0]);
+        showOne(operands[0]);
         break;
       case '"': {
         const [aw, ac, s] = operands;
@@ -195,12 +224,15 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
         gs.tw = aw as number;
         gs.tc = ac as number;
         moveLine(0, -gs.tl);
-        show(s);
+        showOne(s);
         break;
       }
       case 'TJ': {
         const parts = operands[0];
         if (operands.length !== 1 || !Array.isArray(parts)) fail('expected one array');
+        let n = 0;
+        for (const part of parts as PdfValue[]) if (part instanceof Uint8Array) n += Math.floor(part.length / font().unicode.codeBytes);
+        count(n);
         for (const part of parts as PdfValue[]) {
           if (typeof part === 'number') tm = multiply(translate((-part / 1000) * gs.fontSize * gs.th, 0), inText());
           else show(part);
@@ -208,12 +240,19 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
         break;
       }
       case 'BDC':
-      case 'BMC':
-        marked.push(asName(operands[0], `page ${page}, operator ${op} tag`));
+      case 'BMC': {
+        const tag = asName(operands[0], `page ${page}, operator ${printable(op)} tag`);
+        budget.check('maxNesting', marked.length + 1, where, '标记内容（BDC/BMC）');
+        marked.push(tag);
+        if (tag === 'Artifact') artifacts++;
         break;
-      case 'EMC':
-        if (marked.pop() === undefined) fail('EMC without a matching BDC or BMC');
+      }
+      case 'EMC': {
+        const tag = marked.pop();
+        if (tag === undefined) fail('EMC without a matching BDC or BMC');
+        if (tag === 'Artifact') artifacts--;
         break;
+      }
       case 'Do':
         skipImage(file, resources, operands[0], fail);
         break;
@@ -221,11 +260,12 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
         if (!SKIPPED_OPERATORS.has(op)) fail('unknown or unsupported operator');
     }
     operands = [];
+    bounds.operands = 0;
   }
   op = '(end of stream)';
   if (operands.length > 0) fail(`${operands.length} operand(s) without an operator`);
   if (tm) fail('BT without ET');
-  if (marked.length > 0) fail(`marked content left open: ${marked.join(', ')}`);
+  if (marked.length > 0) fail(`marked content left open: ${marked.map(printable).join(', ')}`);
   if (stack.length > 0) fail(`${stack.length} q without Q`);
   return glyphs;
 }
@@ -233,11 +273,12 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
 function fontResource(file: PdfFile, resources: PdfDict, name: string, page: number, cache: FontCache): TextFont {
   const fonts = asDict(file.lookup(resources, 'Font') ?? new Map(), `page ${page} /Resources /Font`);
   const entry = fonts.get(name);
-  if (entry === undefined) throw new Error(`page ${page}: font /${name} is not in the page's /Resources`);
-  const key = entry instanceof PdfRef ? entry.num : asDict(entry, `page ${page} font /${name}`);
+  const shown = printable(name);
+  if (entry === undefined) throw new Error(`page ${page}: font /${shown} is not in the page's /Resources`);
+  const key = entry instanceof PdfRef ? entry.num : asDict(entry, `page ${page} font /${shown}`);
   const cached = cache.get(key);
   if (cached) return cached;
-  const font = loadFont(file, asDict(file.resolve(entry), `page ${page} font /${name}`), `font /${name} on page ${page}`);
+  const font = loadFont(file, asDict(file.resolve(entry), `page ${page} font /${shown}`), `font /${shown} on page ${page}`, `第 ${page} 页的字体 /${name}`);
   cache.set(key, font);
   return font;
 }
@@ -246,9 +287,10 @@ function fontResource(file: PdfFile, resources: PdfDict, name: string, page: num
 function skipImage(file: PdfFile, resources: PdfDict, operand: PdfValue | undefined, fail: (m: string) => never): void {
   if (!(operand instanceof PdfName)) fail('expected an XObject name');
   const name = (operand as PdfName).name;
+  const shown = printable(name);
   const xobjects = file.lookup(resources, 'XObject');
   const xobject = xobjects instanceof Map ? file.lookup(xobjects, name) : undefined;
-  if (xobject === undefined) fail(`XObject /${name} is not in the page's /Resources`);
-  const subtype = asDict(xobject, `XObject /${name}`).get('Subtype');
-  if (!(subtype instanceof PdfName) || subtype.name !== 'Image') fail(`XObject /${name} is not an image; text in form XObjects is not supported`);
+  if (xobject === undefined) fail(`XObject /${shown} is not in the page's /Resources`);
+  const subtype = asDict(xobject, `XObject /${shown}`).get('Subtype');
+  if (!(subtype instanceof PdfName) || subtype.name !== 'Image') fail(`XObject /${shown} is not an image; text in form XObjects is not supported`);
 }
