@@ -60,10 +60,14 @@ export function loadFont(file: PdfFile, dict: PdfDict, label: string, where?: st
   return { baseName: stripSubsetTag(baseFont), unicode, widths };
 }
 
-/** Splits a shown string into codes and looks up their text and width; unmapped codes and .notdef are errors. */
-export function decodeString(font: TextFont, bytes: Uint8Array, label: string): DecodedGlyph[] {
+/**
+ * Splits a shown string into codes and looks up their text and width; unmapped codes and .notdef are errors.
+ * `label` names the place in errors (a function is called only for an error).
+ */
+export function decodeString(font: TextFont, bytes: Uint8Array, label: string | (() => string)): DecodedGlyph[] {
   const n = font.unicode.codeBytes;
-  if (bytes.length % n !== 0) throw new Error(`${label}: a string of ${bytes.length} bytes for a font with ${n}-byte codes (${font.baseName})`);
+  const where = () => (typeof label === 'string' ? label : label());
+  if (bytes.length % n !== 0) throw new Error(`${where()}: a string of ${bytes.length} bytes for a font with ${n}-byte codes (${font.baseName})`);
   const glyphs: DecodedGlyph[] = [];
   for (let i = 0; i < bytes.length; i += n) {
     let code = 0;
@@ -71,8 +75,8 @@ export function decodeString(font: TextFont, bytes: Uint8Array, label: string): 
     const text = font.unicode.map.get(code);
     if (text === undefined || code === 0 || text === '\u0000') {
       const hex = code.toString(16).padStart(2 * n, '0');
-      if (text === undefined) throw new Error(`${label}: code <${hex}> of ${font.baseName} has no ToUnicode entry`);
-      throw new Error(`${label}: code <${hex}> of ${font.baseName} is the .notdef glyph`);
+      if (text === undefined) throw new Error(`${where()}: code <${hex}> of ${font.baseName} has no ToUnicode entry`);
+      throw new Error(`${where()}: code <${hex}> of ${font.baseName} is the .notdef glyph`);
     }
     glyphs.push({ code, text, width: font.widths.widths.get(code) ?? font.widths.defaultWidth });
   }

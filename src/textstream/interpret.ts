@@ -108,7 +108,7 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
   const show = (bytes: PdfValue | undefined) => {
     if (!(bytes instanceof Uint8Array)) return fail('expected a string operand');
     const f = font();
-    const decoded = decodeString(f, bytes, `page ${page}, operator ${printable(op)}`);
+    const decoded = decodeString(f, bytes, () => `page ${page}, operator ${printable(op)}`);
     if (decoded.length === 0) return;
     let [a, b, c, d, e, y] = inText();
     const [C0, C1, C2, C3, C4, C5] = gs.ctm;
