@@ -5,7 +5,7 @@ export { resolveFonts, DEFAULT_FONT_SIZES, type FontOptions, type FontSet, type 
 export type { FontSource } from './fonts/fontFace.js';
 export { breakLines, type BreakOptions, type Line, type GlyphRun, type Alignment, type TextRun } from './typeset/breakLines.js';
 export type { TextFont } from './typeset/textFont.js';
-export type { Strictness } from './typeset/punctuation.js';
+export type { Strictness } from './text/charClass.js';
 export { composePages } from './compose/composePages.js';
 export { DEFAULT_LAYOUT, type LayoutOptions } from './compose/layoutOptions.js';
 export type { ComposedDocument, Page, PageItem, TextItem, RuleItem, StructNode, OutlineEntry } from './compose/page.js';

@@ -3,7 +3,7 @@
  * Breaks fall only between words; the lines are as even as possible, never ending in a line of one or two characters.
  */
 import type { FontRole } from '../model/fontRole.js';
-import { isNoLineEnd, isNoLineStart, isWordCharacter } from '../typeset/punctuation.js';
+import { isNoLineEnd, isNoLineStart, isWordCharacter } from '../text/charClass.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { Typesetter } from './typesetter.js';
 

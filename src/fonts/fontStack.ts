@@ -43,6 +43,11 @@ export class FontStack implements TextFont {
     return index;
   }
 
+  glyphId(codePoint: number): number {
+    const index = this.face(codePoint);
+    return index < 0 ? 0 : this.loaded[index]!.glyph(codePoint)!.id;
+  }
+
   advance(codePoint: number): number {
     const index = this.face(codePoint);
     return index < 0 ? 0 : this.loaded[index]!.glyph(codePoint)!.advance;

@@ -26,28 +26,10 @@ export const FULLWIDTH_OF: Readonly<Record<string, string>> = {
   '!': '！',
 };
 
-import { addressMask } from './addresses.js';
+import { addressMask } from '../text/addresses.js';
+import { isCjkCodePoint } from '../text/charClass.js';
 
-/** Whether a code point is a CJK character for the purpose of "Chinese context" (ideographs, kana, CJK and full-width punctuation). */
-export function isCjkCodePoint(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0x2fdf) || // radicals
-    (cp >= 0x3000 && cp <= 0x30ff) || // CJK symbols and punctuation, kana
-    (cp >= 0x3100 && cp <= 0x31ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe1f) || // vertical forms
-    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
-    (cp >= 0xff01 && cp <= 0xff60) || // full-width forms
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3ffff) ||
-    cp === 0x2014 || // —
-    cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d || // ‘ ’ “ ”
-    cp === 0x2026 || // …
-    cp === 0x00b7 // ·
-  );
-}
+export { isCjkCodePoint };
 
 /** A half-width mark to be converted: its UTF-16 offset, the mark and its full-width form. */
 export interface HalfwidthMark {

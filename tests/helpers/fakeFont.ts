@@ -7,7 +7,7 @@
  * as in a real font.
  * Every character is drawn by face 0, except those given in `secondFace`, drawn by face 1.
  */
-import { isWideCodePoint } from '../../src/typeset/punctuation.js';
+import { isWideCodePoint } from '../../src/text/charClass.js';
 import type { TextFont } from '../../src/typeset/textFont.js';
 
 /** Marks of ambiguous East Asian width that a Chinese font draws one em wide. */
@@ -40,6 +40,7 @@ export function fakeFont(options: FakeFontOptions = {}): TextFont {
   return {
     advance: (cp) => overrides.get(cp) ?? fakeAdvance(cp),
     face: (cp) => (second.has(cp) ? 1 : 0),
+    glyphId: (cp) => cp,
   };
 }
 

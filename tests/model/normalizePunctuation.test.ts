@@ -6,7 +6,7 @@ import {
   toFullwidthPunctuation,
   validateReport,
 } from '../../src/model/index.js';
-import { addressRanges } from '../../src/model/addresses.js';
+import { addressRanges } from '../../src/text/addresses.js';
 import { loadFixture } from './loadFixture.js';
 
 describe('normalizePunctuation on the seed fixture', () => {

@@ -116,21 +116,40 @@ describe('the seed report, paragraph by paragraph', () => {
     expect(bad.map((l) => `${l.text} (${(l.x + l.width).toFixed(2)} pt)`)).toEqual([]);
   });
 
-  it('puts exactly 28 characters (26 on a first line) on every non-final line of ideographs and full-width marks', () => {
+  it('puts exactly 28 characters (26 on a first line), on the grid, on every non-final line of ideographs only', () => {
     let checked = 0;
     for (const { lines } of laid) {
       lines.forEach((l, i) => {
         const chars = [...l.text];
-        if (l.last || !chars.every(isGridChar)) return;
+        if (l.last || !chars.every(isIdeograph)) return;
         checked++;
         expect(chars, l.text).toHaveLength(i === 0 ? 26 : 28);
         expect(Math.abs(l.spacing)).toBeLessThan(1e-9);
-        // Every character on the grid: the k-th one at k cells.
         const x = l.runs.flatMap((r) => [...r.x]);
         x.forEach((xk, k) => expect(xk).toBeCloseTo(l.x + k * CELL, 6));
       });
     }
-    expect(checked).toBeGreaterThan(10);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('keeps most lines of ideographs and full-width marks on the grid, and moves none by 0.1 em per gap or more', () => {
+    let grid = 0;
+    let onGrid = 0;
+    for (const { lines } of laid) {
+      for (const l of lines) {
+        if (l.last || ![...l.text].every(isGridChar)) continue;
+        grid++;
+        if (Math.abs(l.spacing) < 1e-9 && [...l.text].length === (l.x > 0 ? 26 : 28)) onGrid++;
+        expect(l.spacing / size, l.text).toBeLessThan(0.1);
+      }
+    }
+    expect(grid).toBeGreaterThan(10);
+    expect(onGrid / grid).toBeGreaterThan(0.8);
+  });
+
+  it('sets no justified line loose: every gap stretched by less than 0.1 em', () => {
+    const loose = laid.flatMap(({ lines }) => lines.filter((l) => !l.last && l.spacing / size >= 0.1).map((l) => `${l.text} (${(l.spacing / size).toFixed(3)} em)`));
+    expect(loose).toEqual([]);
   });
 });
 
@@ -172,10 +191,18 @@ describe('e-mail addresses in the default font', () => {
   // Regression (fixed): Noto Sans SC's @ is 0.946 em wide, so measureChars takes it for a wide character: a line may break
   // before @ (一邮箱lyminzhengju | @126.com。 on a 160 pt measure), and justification stretches both gaps
   // around it and sets it in a full grid cell.
-  it('never breaks before @', () => {
+  it('breaks an e-mail address only before @ or ., with three characters or more on each side', () => {
     const text = `一邮箱lyminzhengju@126.com。${'二'.repeat(12)}`;
-    const lines = breakLines([{ text, font, size }], { measure: 160 });
-    expect(lines.map((l) => l.text[0])).not.toContain('@');
+    for (const measure of [130, 160, 190, 220]) {
+      const lines = breakLines([{ text, font, size }], { measure });
+      for (let i = 1; i < lines.length; i++) {
+        const start = lines[i]!.text[0]!;
+        if (!/[@.a-z0-9]/.test(start)) continue;
+        expect(start, lines.map((l) => l.text).join('|')).toMatch(/[@.]/);
+        expect(lines[i - 1]!.text, lines.map((l) => l.text).join('|')).toMatch(/[a-z0-9]{3}$/);
+        expect(lines[i]!.text, lines.map((l) => l.text).join('|')).toMatch(/^[@.][a-z0-9]{2}/);
+      }
+    }
   });
 
   it('never stretches around @', () => {

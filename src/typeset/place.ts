@@ -1,0 +1,144 @@
+/**
+ * The third step of paragraph layout: placing the glyphs of each chosen line. A line that is too short is
+ * stretched evenly at its stretchable gaps; a line that is too long is shrunk, first by setting full-width marks at
+ * half width (the mark at the line end first, then the others from the left: clreq §3.1.6, 标点挤压), then by
+ * squeezing every gap alike. Glyph runs carry the glyph ids and advances found in preparation, so painting never
+ * looks a glyph up again.
+ */
+import { measureLine, type BreakParams } from './linebreak.js';
+import { BLANK_LEFT, STRETCH, type PreparedParagraph } from './prepare.js';
+import type { TextFont } from './textFont.js';
+
+/**
+ * How lines are placed in the measure. `justify` sets every line but the last flush to both edges;
+ * `distribute` (均排) sets every line flush to both edges, the last one too.
+ */
+export type Alignment = 'justify' | 'distribute' | 'left' | 'center' | 'right';
+
+/** Glyphs of one run and face on a line, with the x of each code point from the measure's left edge. */
+export interface GlyphRun {
+  /** Index of the input run. */
+  readonly run: number;
+  readonly font: TextFont;
+  /** Index of the font's face that draws these glyphs. */
+  readonly face: number;
+  readonly size: number;
+  readonly text: string;
+  /** x of each code point, in points from the measure's left edge. */
+  readonly x: readonly number[];
+  /** Glyph id of each code point in the face. */
+  readonly glyphs: readonly number[];
+  /** The glyph's own advance of each code point, in em. */
+  readonly advances: readonly number[];
+  /** The width each code point takes on the line before any adjustment, in points: a grid cell for a wide character. */
+  readonly widths: readonly number[];
+}
+
+/** One typeset line. */
+export interface Line {
+  /** UTF-16 range of the line in the paragraph's text (the runs' texts joined). */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** x of the first glyph and the width of the ink (trailing spaces excluded). */
+  readonly x: number;
+  readonly width: number;
+  /** Space added at each stretchable gap (negative when squeezed), in points; half-width marks are not counted here. */
+  readonly spacing: number;
+  readonly runs: readonly GlyphRun[];
+  readonly last: boolean;
+}
+
+const EPS = 1e-6;
+/** The most a justified line's gaps are stretched by default, in em (just under the 0.1 em at which extractors read a space). */
+export const LOOSE = 0.095;
+
+/** Places the lines ending at `ends` (step three of layout). */
+export function placeLines(p: PreparedParagraph, ends: readonly number[], params: BreakParams, align: Alignment): Line[] {
+  const lines: Line[] = [];
+  let a = 0;
+  ends.forEach((b, k) => {
+    lines.push(placeLine(p, params, a, b, k === 0, k === ends.length - 1, align));
+    a = b;
+  });
+  return lines;
+}
+
+function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean, last: boolean, align: Alignment): Line {
+  const m = measureLine(p, params, a, b, first);
+  const e = m.inkEnd;
+  const indent = first ? params.indent : params.restIndent;
+  const justified = (align === 'justify' && !last) || align === 'distribute';
+  let slack = m.available - m.natural;
+  // Half-width marks: how much each character's blank gives up (after a right-blank mark, before a left-blank one).
+  const compressed = new Float64Array(Math.max(0, e - a));
+  if (slack < -EPS) slack += compressMarks(p, a, e, -slack, compressed);
+  let spacing = 0;
+  let x0 = indent;
+  if ((justified && m.gaps > 0) || slack < -EPS) {
+    spacing = m.gaps > 0 ? slack / m.gaps : 0;
+    // A justified line is never letter-spaced by looseLimit em or more (PDF text extractors would read a space): a line
+    // that needs more, because an address or a long number leaves it too few gaps, stops short of the measure instead.
+    const limit = params.looseLimit ?? LOOSE;
+    if (align === 'justify' && spacing > 0) spacing = Math.min(spacing, (limit * (p.sizeGapSum[e - 1]! - p.sizeGapSum[a]!)) / m.gaps);
+  } else if (align === 'center') x0 += slack / 2;
+  else if (align === 'right') x0 += slack;
+
+  const runs: GlyphRun[] = [];
+  let x = x0;
+  let runStart = a;
+  let xs: number[] = [];
+  let width = 0;
+  for (let i = a; i < b; i++) {
+    if (i > runStart && (p.run[i] !== p.run[i - 1] || p.face[i] !== p.face[i - 1])) {
+      runs.push(glyphRun(p, runStart, i, xs));
+      runStart = i;
+      xs = [];
+    }
+    const left = i < e && (p.flags[i]! & BLANK_LEFT) !== 0 ? compressed[i - a]! : 0;
+    x -= left;
+    xs.push(x);
+    const right = i < e && (p.flags[i]! & BLANK_LEFT) === 0 ? compressed[i - a]! : 0;
+    if (i === e - 1) width = x + p.advance[i]! - right - x0;
+    if (i < e - 1) x += p.advance[i]! + p.glue[i]! - right + ((p.flags[i]! & STRETCH) !== 0 ? spacing : 0);
+    else x += p.advance[i]!;
+  }
+  runs.push(glyphRun(p, runStart, b, xs));
+  const start = p.offset[a]!;
+  const end = p.offset[b]!;
+  return { start, end, text: p.text.slice(start, end), x: x0, width: e > a ? width : 0, spacing, runs, last };
+}
+
+/**
+ * Sets marks of [a, e) at half width until `need` points are gained: the mark at the line end first, then the
+ * others from the left. Returns the points gained; `out[i - a]` receives each mark's share.
+ */
+function compressMarks(p: PreparedParagraph, a: number, e: number, need: number, out: Float64Array): number {
+  let gained = 0;
+  const take = (i: number) => {
+    if (gained >= need - EPS) return;
+    if (i === a && (p.flags[i]! & BLANK_LEFT) !== 0) return; // an opening mark keeps its blank at a line start
+    const s = Math.min(p.shrink[i]!, need - gained);
+    if (s <= 0) return;
+    out[i - a] = s;
+    gained += s;
+  };
+  if (e > a) take(e - 1);
+  for (let i = a; i < e - 1; i++) take(i);
+  return gained;
+}
+
+function glyphRun(p: PreparedParagraph, a: number, b: number, x: number[]): GlyphRun {
+  const run = p.runs[p.run[a]!]!;
+  const start = p.offset[a]!;
+  const end = p.offset[b]!;
+  const glyphs: number[] = [];
+  const advances: number[] = [];
+  const widths: number[] = [];
+  for (let i = a; i < b; i++) {
+    glyphs.push(p.glyph[i]!);
+    advances.push(p.em[i]!);
+    widths.push(p.advance[i]!);
+  }
+  return { run: p.run[a]!, font: run.font, face: p.face[a]!, size: run.size, text: p.text.slice(start, end), x, glyphs, advances, widths };
+}
