@@ -3,12 +3,12 @@
  * temporary file never outlives the call; SIGINT/SIGTERM are held only during the write, so they still stop a render.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/cli/writeAtomic.js';
+import { removeStaleTemps, STALE_TEMP_MS, tempPath, writeFileAtomic } from '../../src/cli/writeAtomic.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULE = new URL('../../src/cli/writeAtomic.ts', import.meta.url).href;
@@ -47,6 +47,40 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(join(dir, 'r.pdf'))).toEqual(['keep']);
     expect(tempFiles(dir)).toEqual([]);
     await expect(writeFileAtomic(join(dir, 'no/such/folder/r.pdf'), 'new')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps the permission bits of the file it replaces', async () => {
+    const dir = folder();
+    const target = join(dir, 'r.json');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o640);
+    await writeFileAtomic(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+  });
+
+  it('names its temporary file after the target and its process, so that a later run can tell a stale one', () => {
+    expect(tempPath('/x/r.pdf')).toMatch(new RegExp(`^/x/\\.r\\.pdf\\.xxgk-${process.pid}-[0-9a-f]{8}\\.tmp$`));
+  });
+
+  it('removeStaleTemps removes only temporary files of this module whose process is gone and that are older than a minute', () => {
+    const dir = folder();
+    const now = Date.now();
+    const past = (now - STALE_TEMP_MS - 1000) / 1000;
+    // Pids above 4194304 (Linux's largest pid_max) belong to no process.
+    const files = {
+      stale: '.a.pdf.xxgk-4194305-0badc0de.tmp',
+      young: '.b.pdf.xxgk-4194306-0badc0df.tmp',
+      alive: `.c.pdf.xxgk-${process.pid}-0badc0e0.tmp`,
+      other: '.d.pdf.4194307.0badc0e1.tmp',
+    };
+    for (const [key, name] of Object.entries(files)) {
+      writeFileSync(join(dir, name), 'x');
+      if (key !== 'young') utimesSync(join(dir, name), past, past);
+    }
+    expect(removeStaleTemps(dir, now)).toEqual([files.stale]);
+    expect(readdirSync(dir).sort()).toEqual([files.young, files.alive, files.other].sort());
+    expect(removeStaleTemps(join(dir, 'missing'), now)).toEqual([]);
   });
 
   it('holds no signal listener outside a write (so Ctrl-C still stops a long render)', async () => {
