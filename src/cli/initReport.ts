@@ -1,16 +1,92 @@
-/** A starting report for an agency and year: every section present with one empty paragraph, every statistics value 0. */
-import { SECTION_KEYS } from '../model/sections.js';
-import { STATISTICS_VALUE_IDS } from '../model/statisticsTemplate.js';
-import type { Report } from '../model/types.js';
+/** A starting report for `init`, in JSON or in YAML with the Chinese titles and labels as comments. */
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { chineseNumeral, SECTION_DEFINITIONS, STATISTICS_ROWS, STATISTICS_VALUE_IDS, type Report } from '../model/index.js';
+import { PACKAGE_VERSION } from '../packageInfo.js';
+import { yamlModule } from './readReportFile.js';
 
-/** Builds the starting report; `today` is the signature date (ISO). */
-export function initReport(agency: string, year: number, today: string): Report {
-  const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, { blocks: [{ type: 'paragraph', text: '' }] }])) as Report['sections'];
+/** Where the schema of an installed package lies, from the project folder. */
+const INSTALLED_SCHEMA = ['node_modules', 'xxgk-report', 'schema', 'report.schema.json'];
+
+/** The published schema of this version (npm package files as served by unpkg). */
+export const PUBLISHED_SCHEMA_URL = `https://unpkg.com/xxgk-report@${PACKAGE_VERSION}/schema/report.schema.json`;
+
+/**
+ * The `$schema` for a report written at `file`: the installed package's schema, relative to the file, when the
+ * file lies in a project that has it (a folder above it with node_modules/xxgk-report/schema), else the published URL.
+ */
+export function schemaReference(file: string | undefined): string {
+  if (file) {
+    const from = dirname(resolve(file));
+    for (let dir = from; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, ...INSTALLED_SCHEMA))) {
+        const rel = relative(from, join(dir, ...INSTALLED_SCHEMA)).split(sep).join('/');
+        return rel.startsWith('../') ? rel : `./${rel}`;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return PUBLISHED_SCHEMA_URL;
+}
+
+/** The conventional signature date of a report on `year`: 31 January of the following year (the deadline is 31 March). */
+export const defaultSignatureDate = (year: number): string => `${year + 1}-01-31`;
+
+/**
+ * Builds the starting report: every section present and empty (`blocks: []`, one warning each), one empty preamble
+ * paragraph, every statistics value 0, the signature by the agency on `date` (ISO), and `$schema` when given.
+ */
+export function initReport(agency: string, year: number, date: string, schema?: string): Report {
+  const sections = Object.fromEntries(SECTION_DEFINITIONS.map((s) => [s.key, { blocks: [] }])) as unknown as Report['sections'];
   return {
+    ...(schema ? { $schema: schema } : {}),
     metadata: { agency, year, keywords: ['政府信息公开', '年度报告'] },
     preamble: [{ type: 'paragraph', text: '' }],
     sections,
-    signature: { office: agency, date: today },
+    signature: { office: agency, date },
     statistics: { values: Object.fromEntries(STATISTICS_VALUE_IDS.map((id) => [id, 0])) },
-  };
+  } as Report;
+}
+
+/** The report as JSON text. */
+export const reportJson = (report: Report): string => `${JSON.stringify(report, null, 2)}\n`;
+
+/**
+ * The report as YAML, with comments: the schema for the YAML language server, each section's number and Chinese
+ * title, each statistics row's label and unit, and each group of rows before its first row.
+ */
+export function reportYaml(report: Report): string {
+  const yaml = yamlModule();
+  const doc = new yaml.Document(report);
+  const schema = (report as { $schema?: string }).$schema;
+  if (schema) doc.commentBefore = ` yaml-language-server: $schema=${schema}`;
+  const titles = new Map(SECTION_DEFINITIONS.map((s, i) => [s.key as string, `${chineseNumeral(i + 1)}、${s.title}`]));
+  const sections = doc.getIn(['sections']);
+  if (yaml.isMap(sections)) {
+    for (const pair of sections.items) {
+      const title = yaml.isScalar(pair.key) ? titles.get(String(pair.key.value)) : undefined;
+      if (title && yaml.isScalar(pair.key)) pair.key.commentBefore = ` ${title}`;
+    }
+  }
+  const values = doc.getIn(['statistics', 'values']);
+  if (yaml.isMap(values)) {
+    const valueIds = new Set(STATISTICS_VALUE_IDS);
+    const groupBefore = new Map<string, string[]>();
+    let pending: string[] = [];
+    for (const row of STATISTICS_ROWS) {
+      if (!valueIds.has(row.id)) pending.push(row.label);
+      else if (pending.length > 0) (groupBefore.set(row.id, pending), (pending = []));
+    }
+    const rows = new Map(STATISTICS_ROWS.map((r) => [r.id, r]));
+    for (const pair of values.items) {
+      if (!yaml.isScalar(pair.key) || !yaml.isScalar(pair.value)) continue;
+      const id = String(pair.key.value);
+      const row = rows.get(id);
+      if (!row) continue;
+      const groups = groupBefore.get(id);
+      if (groups) pair.key.commentBefore = groups.map((g) => ` ${g}`).join('\n');
+      pair.value.comment = ` ${row.label}${row.unit ? `（${row.unit}）` : ''}`;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
 }
