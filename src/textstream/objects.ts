@@ -182,7 +182,7 @@ export class PdfFile {
   private readXref(offset: number): PdfDict {
     const lx = new Lexer(this.bytes, offset, 'xref table');
     const first = lx.next();
-    if (first?.kind === 'number') throw new Error(`offset ${offset}: the cross-reference is an xref stream (PDF 1.5); only classic xref tables are supported`);
+    if (first?.kind === 'number' && this.isXrefStream(lx)) throw new Error(`offset ${offset}: the cross-reference is an xref stream (PDF 1.5); only classic xref tables are supported`);
     if (first?.kind !== 'keyword' || first.value !== 'xref') return lx.fail('expected "xref"', offset);
     let entries = 0;
     for (;;) {
@@ -209,6 +209,23 @@ export class PdfFile {
           else this.generations.delete(start + i);
         }
       }
+    }
+  }
+
+  /** Whether the lexer, after an object number, is at `g obj << /Type /XRef …` (an xref stream). */
+  private isXrefStream(lx: Lexer): boolean {
+    const start = lx.pos;
+    const [g, obj] = [lx.next(), lx.next()];
+    if (g?.kind !== 'number' || obj?.kind !== 'keyword' || obj.value !== 'obj') return false;
+    try {
+      const value = parseValue(lx, lx.next(), true, { budget: this.budget });
+      const type = value instanceof Map ? value.get('Type') : undefined;
+      return type instanceof PdfName && type.name === 'XRef';
+    } catch (e) {
+      if (e instanceof TextStreamLimitError) throw e;
+      return false;
+    } finally {
+      this.budget.charge('maxObjectBytes', lx.pos - start);
     }
   }
 

@@ -314,6 +314,13 @@ describe('reference cycles and hostile syntax', () => {
     expect(() => extractTextStream(raw([...tree, '<< /Length -3 >>\nstream\nq Q\nendstream']))).toThrow('object 4 /Length: expected a non-negative integer, got -3');
   });
 
+  it('a startxref pointing at an ordinary object is not taken for an xref stream', () => {
+    const pdf = raw(tree);
+    const text = Buffer.from(pdf).toString('latin1');
+    const moved = text.replace(/startxref\n\d+/, `startxref\n${text.indexOf('2 0 obj')}`);
+    expect(() => extractTextStream(bytes(moved))).toThrow(/^xref table, offset \d+: expected "xref"$/);
+  });
+
   it('names and keywords in messages are cut and escaped', () => {
     expect(() => extractTextStream(miniPdf({ content: `${'\u00e9'.repeat(50)} q` }))).toThrow(/^page 1, operator (\\xe9){40}… \(content offset 50\): unknown or unsupported operator$/);
     expect(() => extractTextStream(miniPdf({ content: `/${'A'.repeat(40_000)} BMC` }))).toThrow('a name, number or keyword longer than 32767 bytes');
