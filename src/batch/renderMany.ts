@@ -1,12 +1,13 @@
-/** Renders many reports, on worker threads when there are several cores and several reports. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/**
+ * Renders many reports: on worker threads (each report under a time limit, a report that kills its worker
+ * failing alone), or, with no time limit and one thread, on the calling thread.
+ */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { renderReport, ReportValidationError, type RenderOptions } from '../renderReport.js';
-import type { ValidationIssue } from '../model/types.js';
+import type { ResourceLimits } from 'node:worker_threads';
+import { renderReport, type RenderOptions } from '../renderReport.js';
+import { DEFAULT_TIMEOUT_MS, RenderPool } from './renderPool.js';
+
+export { DEFAULT_TIMEOUT_MS, RenderPool, RenderTimeoutError, RenderWorkerError, type RenderPoolOptions } from './renderPool.js';
 
 /** One report of a batch, with a name used in results (for example its file name). */
 export interface BatchInput {
@@ -19,89 +20,97 @@ export type BatchResult =
   | { readonly name: string; readonly ok: true; readonly pdf: Uint8Array }
   | { readonly name: string; readonly ok: false; readonly error: Error };
 
-/** Options of `renderMany`: rendering options plus the number of threads. */
+/** How a batch is run, as decided by `renderMany` (given to `onStart`). */
+export interface BatchPlan {
+  /** Reports rendered at once. */
+  readonly threads: number;
+  /** Whether they run on worker threads (false: on the calling thread, one after another). */
+  readonly workers: boolean;
+  /** Time limit of one report in milliseconds (0: none). */
+  readonly timeoutMs: number;
+  /** Reports in the batch. */
+  readonly total: number;
+}
+
+/** Options of `renderMany`: rendering options plus how to run the batch. */
 export interface RenderManyOptions extends RenderOptions {
-  /** Threads to use; by default one less than the cores, and only for batches large enough to repay worker start-up. */
+  /** Reports rendered at once; by default decided from the cores and the batch size (see `planBatch`, and `onStart`). */
   readonly concurrency?: number;
+  /**
+   * Time limit of one report in milliseconds (default 60 000): a report still rendering then fails with a
+   * RenderTimeoutError and the others go on. A render can only be stopped on a worker thread, so with a time limit
+   * every report renders on a worker, even with `concurrency: 1`; `timeoutMs: 0` (no limit) with one thread
+   * renders on the calling thread.
+   */
+  readonly timeoutMs?: number;
+  /** Heap limits of each worker thread; a report that exceeds them fails with a RenderWorkerError, the others go on. */
+  readonly resourceLimits?: ResourceLimits;
+  /** Called once before the first report with the plan: threads, workers or not, time limit. */
+  readonly onStart?: (plan: BatchPlan) => void;
   /** Called after each report, e.g. for a progress line. */
   readonly onResult?: (result: BatchResult, done: number, total: number) => void;
 }
 
-interface WorkerReply {
-  index: number;
-  ok: boolean;
-  pdf?: Uint8Array;
-  error?: { message: string; errors?: ValidationIssue[]; warnings?: ValidationIssue[] };
-}
+/** Reports per worker below which starting another worker costs more than it saves (a worker starts in about half a second). */
+const REPORTS_PER_WORKER = 25;
+
+/** Cores one render keeps busy: its own thread plus the garbage collector's and zlib's threads. */
+const CORES_PER_RENDER = 1.35;
 
 /**
- * Threads when the caller does not say: one core is left to the calling thread and V8's garbage collector (a
- * single render already keeps about 1.35 cores busy), and each worker gets at least 25 reports, since starting
- * one and loading its fonts costs about half a second. On a 2-core machine this means the calling thread alone.
+ * The plan of a batch. Reports rendered at once: one per 1.35 cores (more only make them wait for each other: on
+ * 2 cores, two renders at once finish a batch later than one), and at most one per 25 reports, since starting a
+ * worker and loading its fonts costs about half a second. A time limit needs worker threads (only a worker can be
+ * stopped); without one, a single thread is the calling thread itself.
  */
-function defaultThreads(reports: number): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, Math.floor(reports / 25)));
-}
-
-/** Starts a worker; from TypeScript sources (tests, examples) it first registers tsx's loader in the thread. */
-function startWorker(render: RenderOptions): Worker {
-  const js = new URL('./renderWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: render });
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const api = pathToFileURL(join(dirname(tsxPackage), JSON.parse(readFileSync(tsxPackage, 'utf8')).exports['./esm/api'].import.default)).href;
-  const ts = new URL('./renderWorker.ts', import.meta.url).href;
-  const boot = `(async () => { (await import(${JSON.stringify(api)})).register(); await import(${JSON.stringify(ts)}); })()`;
-  return new Worker(boot, { eval: true, workerData: render });
-}
-
-function toError(reply: WorkerReply): Error {
-  const e = reply.error!;
-  return e.errors ? new ReportValidationError(e.errors, e.warnings ?? []) : new Error(e.message);
+export function planBatch(reports: number, options: { concurrency?: number; timeoutMs?: number; resourceLimits?: ResourceLimits } = {}): BatchPlan {
+  const t = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = t > 0 && Number.isFinite(t) ? t : 0;
+  const cores = availableParallelism();
+  const fallback = Math.max(1, Math.min(Math.round(cores / CORES_PER_RENDER), Math.floor(reports / REPORTS_PER_WORKER)));
+  const threads = Math.max(1, Math.min(Math.floor(options.concurrency ?? fallback), Math.max(1, reports)));
+  const workers = timeoutMs > 0 || threads > 1 || options.resourceLimits !== undefined;
+  return { threads, workers, timeoutMs, total: reports };
 }
 
 /**
- * Renders every report; a report that fails does not stop the others. Results come back in input order.
- * Each worker loads the fonts once; with `concurrency: 1` everything runs on the calling thread.
+ * Renders every report; a report that fails (invalid, over the time limit, killing its worker) does not stop the
+ * others. Results come back in input order. Each worker loads the fonts once.
  */
 export async function renderMany(inputs: readonly BatchInput[], options: RenderManyOptions = {}): Promise<BatchResult[]> {
-  const { concurrency: requested, onResult, ...render } = options;
-  const threads = Math.max(1, Math.min(requested ?? defaultThreads(inputs.length), inputs.length));
+  const { concurrency, timeoutMs, resourceLimits, onStart, onResult, ...render } = options;
+  const plan = planBatch(inputs.length, { ...(concurrency !== undefined ? { concurrency } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(resourceLimits ? { resourceLimits } : {}) });
+  onStart?.(plan);
   const results: BatchResult[] = new Array(inputs.length);
   let done = 0;
-  const settle = (index: number, result: BatchResult) => {
+  const settle = (index: number, outcome: { pdf: Uint8Array } | { error: unknown }) => {
+    const name = inputs[index]!.name;
+    const result: BatchResult = 'pdf' in outcome ? { name, ok: true, pdf: outcome.pdf } : { name, ok: false, error: outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error)) };
     results[index] = result;
     onResult?.(result, ++done, inputs.length);
   };
-  if (threads === 1) {
+  if (!plan.workers) {
     for (const [index, input] of inputs.entries()) {
       try {
-        settle(index, { name: input.name, ok: true, pdf: await renderReport(input.report, render) });
-      } catch (e) {
-        settle(index, { name: input.name, ok: false, error: e instanceof Error ? e : new Error(String(e)) });
+        settle(index, { pdf: await renderReport(input.report, render) });
+      } catch (error) {
+        settle(index, { error });
       }
     }
     return results;
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, async () => {
-      const worker = startWorker(render);
-      try {
-        while (next < inputs.length) {
-          const index = next++;
-          const input = inputs[index]!;
-          const reply = await new Promise<WorkerReply>((resolve, reject) => {
-            const onError = (e: Error) => reject(e);
-            worker.once('error', onError);
-            worker.once('message', (m: WorkerReply) => (worker.off('error', onError), resolve(m)));
-            worker.postMessage({ index, report: input.report });
-          }).catch((e: Error): WorkerReply => ({ index, ok: false, error: { message: `worker failed: ${e.message}` } }));
-          settle(index, reply.ok ? { name: input.name, ok: true, pdf: reply.pdf! } : { name: input.name, ok: false, error: toError(reply) });
-        }
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
+  const pool = new RenderPool({ threads: plan.threads, render, timeoutMs: plan.timeoutMs, ...(resourceLimits ? { resourceLimits } : {}) });
+  try {
+    await Promise.all(
+      inputs.map((input, index) =>
+        pool.render(input.report).then(
+          (pdf) => settle(index, { pdf }),
+          (error: unknown) => settle(index, { error }),
+        ),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
   return results;
 }
