@@ -4,9 +4,11 @@
  *
  *   npx tsx examples/batch.ts [folder]
  *
- * renderMany spreads the reports over worker threads (one per core by default; `concurrency: 1` keeps
- * everything on this thread). Each thread parses the fonts once and reuses them for every report it renders,
- * so a batch of hundreds of reports costs one font load per thread, not one per report.
+ * renderMany spreads the reports over worker threads, as many as the cores and the batch size repay (`concurrency`
+ * sets it). Each thread parses the fonts once and reuses them for every report it renders, so a batch of hundreds
+ * of reports costs one font load per thread, not one per report. Each report has a time limit (`timeoutMs`), so a
+ * pathological report fails alone instead of holding the batch; `timeoutMs: 0` with `concurrency: 1` renders on
+ * this thread instead.
  * A report that fails (invalid, or a render error) does not stop the others; its errors are listed at the end
  * and the exit code is 1.
  */
@@ -34,6 +36,10 @@ mkdirSync(outDir, { recursive: true });
 const started = performance.now();
 const results = await renderMany(inputs, {
   // Any renderReport option applies to every report of the batch, e.g. pdfa: '2b' or fonts: { body: … }.
+  // Each report has a time limit (timeoutMs, default 60 s): one that runs over it fails alone.
+  timeoutMs: 60_000,
+  // renderMany chooses the threads from the cores and the batch size, and says what it chose.
+  onStart: (plan) => console.error(`${plan.total} reports, ${plan.threads} at a time ${plan.workers ? 'on worker threads' : 'on this thread'}`),
   onResult: (r, done, total) => console.error(`[${done}/${total}] ${r.name} ${r.ok ? 'ok' : 'failed'}`),
 });
 

@@ -1,25 +1,34 @@
 /**
- * A minimal HTTP service on node:http: POST a report as JSON to /render, get the PDF back as a stream.
+ * A minimal HTTP service on node:http: POST a report as JSON to /render, get the PDF back.
  *
  *   PORT=8080 npx tsx examples/http-server.ts
  *   curl --data-binary @fixtures/linyi-minzheng-2017.json -H 'Content-Type: application/json' \
  *        http://127.0.0.1:8080/render -o report.pdf
  *
  * Answers:
- *   200 application/pdf        the PDF, streamed with renderReportToStream
- *   400 application/json       { errors: [...] } — the body is not JSON, or the report is not valid
- *                              (then each error has its JSON path, Chinese label and message, plus the warnings)
+ *   200 application/pdf        the PDF
+ *   400 application/json       { errors: [...] } — the body is not JSON, the URL is malformed, or the report is not
+ *                              valid (then each error has its JSON path, Chinese label and message, plus the warnings)
  *   404 / 405                  another path / another method than POST
  *   413                        a body over the limit (default 8 MiB), refused before it is parsed
+ *   422                        the report took longer than the time limit (default 60 s) and was stopped
+ *   503 + Retry-After          every render slot and queue place is taken: try again later
+ *   500                        the render failed (e.g. its worker ran out of memory)
  *
- * The server listens on 127.0.0.1 unless HOST says otherwise. Rendering is CPU work on the server's thread
- * (a few hundred milliseconds per report); a busy service would put it on worker threads (see renderMany)
- * or behind a queue.
+ * Reports render on worker threads (a RenderPool): at most `concurrency` at once, each under a time limit; up to
+ * `maxQueue` more requests wait their turn, and any beyond that are answered 503 at once, before their body is
+ * read. So memory stays bounded (about (concurrency + maxQueue) × maxBodyBytes of bodies) however many clients
+ * send at once, and one pathological report cannot hold the service.
+ *
+ * The server listens on 127.0.0.1 unless HOST says otherwise.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { renderReportToStream, ReportValidationError, type RenderOptions } from '../src/index.js';
-// In a project of your own: import { renderReportToStream, ReportValidationError } from 'xxgk-report';
+import type { ResourceLimits } from 'node:worker_threads';
+import { ReportValidationError, type RenderOptions } from '../src/index.js';
+import { RenderPool, RenderTimeoutError } from '../src/batch/renderPool.js';
+// In a project of your own: import { RenderPool, RenderTimeoutError, ReportValidationError } from 'xxgk-report';
 
 /** Options of the example server. */
 export interface ReportServerOptions {
@@ -27,18 +36,77 @@ export interface ReportServerOptions {
   readonly maxBodyBytes?: number;
   /** Options for every render: fonts, sizes, pdfa, strict… */
   readonly render?: RenderOptions;
+  /** Reports rendered at once, each on its own worker thread (default: one fewer than the cores, at least 1). */
+  readonly concurrency?: number;
+  /** Requests that may wait for a render slot (default 2 × concurrency); more are answered 503. */
+  readonly maxQueue?: number;
+  /** Time limit of one render in milliseconds (default 60 000). */
+  readonly timeoutMs?: number;
+  /** Seconds a client is told to wait after a 503 (default 5). */
+  readonly retryAfterSeconds?: number;
+  /** Heap limits of each render worker. */
+  readonly resourceLimits?: ResourceLimits;
+  /** Where the server logs, one line per event (default console.error). */
+  readonly log?: (line: string) => void;
 }
 
-/** Creates the server (not yet listening): call `.listen(port, host)` on it. */
+/** A request whose client went away while its body was being read. */
+class UploadAborted extends Error {}
+
+/** Creates the server (not yet listening): call `.listen(port, host)` on it. Closing it ends its render workers. */
 export function createReportServer(options: ReportServerOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
-  return createServer((req, res) => {
-    handle(req, res, maxBodyBytes, options.render ?? {}).catch((e: unknown) => {
-      // Something failed after the PDF had started: the only honest answer is to cut the connection.
-      console.error('render failed:', e);
-      res.destroy(e instanceof Error ? e : new Error(String(e)));
-    });
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism() - 1);
+  const maxQueue = Math.max(0, options.maxQueue ?? 2 * concurrency);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const pool = new RenderPool({
+    threads: concurrency,
+    render: options.render ?? {},
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   });
+  let admitted = 0; // requests to /render reading their body, waiting or rendering
+  const context: Context = { maxBodyBytes, pool, log };
+
+  const server = createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return sendJson(res, 400, { errors: [{ path: '', code: 'invalid_url', message: 'malformed request URL' }] });
+    }
+    if (pathname !== '/render') return sendJson(res, 404, { errors: [{ path: '', message: 'not found: POST a report to /render' }] });
+    if (req.method !== 'POST') return sendJson(res, 405, { errors: [{ path: '', message: 'use POST' }] }, { Allow: 'POST' });
+    if (admitted >= concurrency + maxQueue) {
+      // Refused before the body is read, so a crowd of large uploads costs no memory.
+      return sendJson(res, 503, { errors: [{ path: '', code: 'busy', message: 'all render slots are busy; try again later' }] }, { 'Retry-After': String(options.retryAfterSeconds ?? 5), Connection: 'close' });
+    }
+    admitted++;
+    const from = req.socket.remoteAddress ?? '?'; // gone once the socket closes
+    let released = false;
+    const release = () => void (released || ((released = true), admitted--));
+    res.once('close', release);
+    handle(req, res, context)
+      .catch((e: unknown) => {
+        // One line per failure: an aborted upload is routine, and a stack trace says nothing more.
+        if (e instanceof UploadAborted) {
+          log(`upload aborted: ${req.method} ${req.url} from ${from} (${e.message})`);
+          return void res.destroy();
+        }
+        log(`request failed: ${req.method} ${req.url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        if (!res.headersSent && !res.destroyed) sendJson(res, 500, { errors: [{ path: '', message: 'the report could not be rendered' }] });
+        else res.destroy();
+      })
+      .finally(release);
+  });
+  server.on('close', () => void pool.close());
+  return server;
+}
+
+interface Context {
+  readonly maxBodyBytes: number;
+  readonly pool: RenderPool;
+  readonly log: (line: string) => void;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -47,7 +115,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-/** The body, or null when it is larger than the limit. */
+/** The body, or null when it is larger than the limit; rejects with UploadAborted when the client goes away. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length']) > limit) return resolve(null); // declared too large: not read at all
@@ -57,19 +125,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       size += chunk.length;
       if (size > limit) {
         req.removeAllListeners('data');
+        req.pause();
         resolve(null);
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', (e) => reject(new UploadAborted(`${e.message} after ${size} bytes`)));
+    req.on('aborted', () => reject(new UploadAborted(`aborted after ${size} bytes`)));
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number, render: RenderOptions): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  if (pathname !== '/render') return sendJson(res, 404, { errors: [{ path: '', message: 'not found: POST a report to /render' }] });
-  if (req.method !== 'POST') return sendJson(res, 405, { errors: [{ path: '', message: 'use POST' }] }, { Allow: 'POST' });
-
+async function handle(req: IncomingMessage, res: ServerResponse, { maxBodyBytes, pool, log }: Context): Promise<void> {
   const body = await readBody(req, maxBodyBytes);
   if (body === null) {
     // Close the connection rather than read the rest of an oversized body.
@@ -77,25 +143,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, maxBodyBytes: n
   }
   let report: unknown;
   try {
-    report = JSON.parse(body.toString('utf8'));
+    report = JSON.parse(body.toString('utf8').replace(/^\ufeff/, ''));
   } catch (e) {
     return sendJson(res, 400, { errors: [{ path: '', code: 'invalid_json', message: `body is not JSON: ${(e as Error).message}` }] });
   }
-
-  // Headers are only set here, not sent: renderReportToStream validates before it writes a byte, so a
-  // ReportValidationError below can still become a 400.
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', 'inline; filename="report.pdf"');
+  let pdf: Uint8Array;
   try {
-    await renderReportToStream(report, res, render); // writes the PDF into the response and ends it
+    pdf = await pool.render(report);
   } catch (e) {
-    if (res.headersSent) throw e;
-    res.removeHeader('Content-Disposition');
     if (e instanceof ReportValidationError) return sendJson(res, 400, { errors: e.errors, warnings: e.warnings });
-    console.error('render failed:', e);
-    return sendJson(res, 500, { errors: [{ path: '', message: 'the report could not be rendered' }] });
+    if (e instanceof RenderTimeoutError) {
+      log(`render stopped: ${req.url}: over the time limit of ${e.timeoutMs} ms`);
+      return sendJson(res, 422, { errors: [{ path: '', code: 'render_timeout', message: `the report took longer than ${e.timeoutMs} ms to render and was stopped` }] });
+    }
+    throw e;
   }
+  if (res.destroyed) return; // the client left while its report was rendering
+  res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="report.pdf"', 'Content-Length': pdf.byteLength });
+  res.end(pdf);
 }
 
 // Run directly (not imported): listen on PORT (default 8080).

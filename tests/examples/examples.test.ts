@@ -108,6 +108,34 @@ interface Reply {
   readonly body: Buffer;
 }
 
+/**
+ * Starts a POST with `Expect: 100-continue` and resolves once the server has answered "100 Continue": by then the
+ * server has taken the request in (node:http runs the request handler in the same turn as it sends the 100).
+ * The caller then writes the body (`finish`) or abandons it (`abort`).
+ */
+function startUpload(port: number, body: Buffer): Promise<{ finish: () => Promise<Reply>; abort: (after: Buffer) => void }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/render', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, Expect: '100-continue' } });
+    const reply = new Promise<Reply>((resolveReply, rejectReply) => {
+      req.on('response', (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (b: Buffer) => parts.push(b));
+        res.on('end', () => resolveReply({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts) }));
+      });
+      req.on('error', rejectReply);
+    });
+    reply.catch(() => {}); // an aborted upload has no reply
+    req.on('error', reject);
+    req.on('continue', () =>
+      resolve({
+        finish: () => (req.end(body), reply),
+        abort: (after) => req.write(after, () => req.destroy()),
+      }),
+    );
+    req.flushHeaders();
+  });
+}
+
 /** One request with node:http; `chunks` are written one by one (no Content-Length: chunked) unless `body` is given. */
 function send(port: number, method: string, path: string, options: { body?: Buffer | string; chunks?: Buffer[] } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -200,6 +228,59 @@ describe('http-server.ts', () => {
       expect(reply.headers.allow).toBe('POST');
     }
     expect((await send(port, 'POST', '/elsewhere', { body: seedText })).status).toBe(404);
+  });
+
+  it('a malformed URL → 400, not a reset connection', async () => {
+    for (const path of ['//%%%', '/%E0%A4%A']) {
+      const reply = await send(port, 'POST', path, { body: '{}' });
+      expect(reply.status, path).toBe(path === '//%%%' ? 400 : 404);
+      if (reply.status === 400) expect(JSON.parse(reply.body.toString('utf8')).errors[0]).toMatchObject({ code: 'invalid_url' });
+    }
+  });
+
+  it('every render slot and queue place taken → 503 with Retry-After at once, before the body is read; the admitted request still renders', async () => {
+    const busyPort = await start(createReportServer({ concurrency: 1, maxQueue: 0, log: () => {} }));
+    const first = await startUpload(busyPort, Buffer.from(seedText));
+    // The one place is taken by a request still sending its body.
+    const refused = await send(busyPort, 'POST', '/render', { body: seedText });
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(JSON.parse(refused.body.toString('utf8')).errors[0]).toMatchObject({ code: 'busy' });
+    const done = await first.finish();
+    expect(done.status, done.body.toString()).toBe(200);
+    expect(done.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Once it is answered, its place is free again.
+    expect((await send(busyPort, 'POST', '/render', { body: '{}' })).status).toBe(400);
+  });
+
+  it('a report over the time limit → 422 with a clear error, logged in one line', async () => {
+    const lines: string[] = [];
+    const limitedPort = await start(createReportServer({ timeoutMs: 1, log: (line) => lines.push(line) }));
+    const reply = await send(limitedPort, 'POST', '/render', { body: seedText });
+    expect(reply.status).toBe(422);
+    expect(JSON.parse(reply.body.toString('utf8')).errors[0]).toMatchObject({ code: 'render_timeout', message: 'the report took longer than 1 ms to render and was stopped' });
+    expect(lines).toEqual(['render stopped: /render: over the time limit of 1 ms']);
+  });
+
+  it('an upload the client abandons is logged in one line, without a stack trace', async () => {
+    const lines: string[] = [];
+    let logged!: () => void;
+    const loggedOnce = new Promise<void>((resolve) => (logged = resolve));
+    const quietPort = await start(
+      createReportServer({
+        log: (line) => {
+          lines.push(line);
+          logged();
+        },
+      }),
+    );
+    const upload = await startUpload(quietPort, Buffer.alloc(1000, 0x20));
+    upload.abort(Buffer.alloc(10, 0x20));
+    await loggedOnce;
+    // A later request is served normally, and nothing more was logged about the first.
+    expect((await send(quietPort, 'GET', '/render')).status).toBe(405);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^upload aborted: POST \/render from 127\.0\.0\.1 \(.*after 10 bytes\)$/);
   });
 
   it('a body over the limit → 413, whether declared by Content-Length or streamed', async () => {
