@@ -95,7 +95,7 @@ function danglingTarget(path: string): string {
 function sameFile(st: Stats, fd: number): boolean {
   try {
     const f = fstatSync(fd);
-    return f.dev === st.dev && f.ino === st.ino && !st.isFile();
+    return f.dev === st.dev && f.ino === st.ino;
   } catch {
     return false;
   }
@@ -136,7 +136,8 @@ export async function writeOutput(path: string, data: Uint8Array | string): Prom
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     if (st?.isDirectory()) throw errno('EISDIR');
-    // /dev/stdout when standard output is a socket (as under a process manager) cannot be opened: write to the fd.
+    // Standard output by another name (/dev/stdout, /proc/self/fd/1, the file stdout is redirected to): written
+    // through the descriptor, which also works where the name cannot be opened (a socket, as under a process manager).
     if (st && sameFile(st, 1)) return await writeStdout(data);
     // /dev/stdout, /proc/self/fd/N…: the kernel's own links; the file they stand for is written, never replaced.
     if (st && (!st.isFile() || absolute.startsWith('/dev/') || absolute.startsWith('/proc/'))) return await writeDirect(absolute, data);

@@ -8,7 +8,7 @@
  * once and shared.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -845,6 +845,18 @@ describe.concurrent('output to special files', () => {
     expect(devStdout.code, devStdout.stderr).toBe(0);
     expect(devStdout.stdoutBytes.equals(pdf)).toBe(true);
     expect(readdirSync(dir)).toEqual(['r.json']);
+
+    // Standard output redirected to a file (`> out.pdf`): the file the shell opened is written, not replaced
+    // behind its back, and holds the PDF alone.
+    const fd = openSync(join(dir, 'out.pdf'), 'w');
+    const redirected = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'render', 'r.json', '-o', '/dev/stdout'], { cwd: dir, stdio: ['ignore', fd, 'ignore'] });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    closeSync(fd);
+    expect(redirected).toBe(0);
+    expect(readFileSync(join(dir, 'out.pdf')).equals(pdf)).toBe(true);
   });
 
   it('a symbolic link is followed: its target is replaced, the link stays; a dangling link gets its target created', async () => {
