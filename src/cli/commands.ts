@@ -31,6 +31,7 @@ export const issueLine = (i: ValidationIssue): string => `${i.severity === 'erro
 export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: Print): Promise<number> {
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init 需要 --agency（发布机关）和四位数字的 --year（报告年度），例如：xxgk-report init report.json --agency 临沂市民政局 --year 2025');
   const { schemaReference, defaultSignatureDate, initReport, reportYaml, reportJson, PUBLISHED_SCHEMA_URL } = await library();
+  if (file === '-') file = undefined; // `init -`: standard output, as without a file
   const schema = schemaReference(file);
   const date = defaultSignatureDate(Number(year));
   const report = initReport(agency, Number(year), date, schema);
@@ -160,7 +161,10 @@ function commonFolder(dirs: readonly string[]): string {
 
 /** Output path of each input; two inputs that would write the same PDF are a usage error, found before anything is rendered. */
 export function outputPaths(files: readonly string[], options: { output?: string; outDir?: string; keepFolders?: boolean }): string[] {
-  if (options.output) return [options.output];
+  if (options.output) {
+    if (options.output !== '-' && resolve(options.output) === resolve(files[0]!)) throw new UsageError(`${options.output}：这是要排版的报告本身，不能作为输出文件`);
+    return [options.output];
+  }
   const common = options.keepFolders ? commonFolder(files.map((f) => dirname(resolve(f)))) : '';
   const targets = files.map((f) => {
     const name = `${basename(f, extname(f))}.pdf`;
@@ -171,6 +175,10 @@ export function outputPaths(files: readonly string[], options: { output?: string
   const key = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? resolve(p).toLowerCase() : resolve(p));
   const byTarget = new Map<string, number[]>();
   targets.forEach((t, i) => byTarget.set(key(t), [...(byTarget.get(key(t)) ?? []), i]));
+  // A PDF written over a report would destroy it (`render r.json -o r.json`).
+  const inputs = new Set(files.map(key));
+  const overInput = targets.findIndex((t) => inputs.has(key(t)));
+  if (overInput !== -1) throw new UsageError(`${targets[overInput]}：这是要排版的报告本身，不能作为输出文件`);
   const clashes = [...byTarget.values()].filter((group) => group.length > 1);
   if (clashes.length > 0) {
     const lines = clashes.map((group) => `  ${group.map((i) => files[i]).join(' 和 ')} → ${targets[group[0]!]}`);

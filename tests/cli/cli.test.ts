@@ -1060,6 +1060,7 @@ describe.concurrent('usage errors: exit 64, in Chinese', () => {
     [['render', 'r.json', '--keep-folders'], '--keep-folders 需要与 --out-dir 一起使用'],
     [['render', 'r.json', '-o', 'a.pdf', '--out-dir', 'out'], '-o 和 --out-dir 只能用一个'],
     [['text'], 'text 需要且只需要一个 PDF 文件'],
+    [['render', 'r.json', '-o', 'r.json'], 'r.json：这是要排版的报告本身，不能作为输出文件'],
   ] as const)('%j', async ([args, message]) => {
     const dir = folder();
     const r = await cli(args, dir);
