@@ -1,14 +1,18 @@
-/** The public rendering API: validate, compose, write. */
+/**
+ * The public rendering API: check options, validate the report against its template and the fonts that will draw
+ * it, resolve it into the document that will be printed, compose pages, write the PDF.
+ */
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { composePages } from './compose/composePages.js';
-import { checkLayoutOptions, DEFAULT_LAYOUT, type LayoutOptions } from './compose/layoutOptions.js';
+import { composeDocument } from './compose/composePages.js';
+import { DEFAULT_LAYOUT, type LayoutOptions } from './compose/layoutOptions.js';
 import type { ComposedDocument } from './compose/page.js';
 import { resolveFonts, type FontOptions, type FontSet } from './fonts/fontSet.js';
+import type { ResolvedDocument } from './model/document.js';
 import { FONT_ROLES } from './model/fontRole.js';
-import { reportTitle } from './model/format.js';
 import type { Report, ReportLimits, ValidationIssue } from './model/types.js';
-import { validateReport } from './model/validateReport.js';
+import { checkReport } from './model/validateReport.js';
+import { RenderOptionsError, renderOptionProblems } from './options.js';
 import { PACKAGE_VERSION } from './packageInfo.js';
 import { writePdf, type PdfALevel } from './pdf/writePdf.js';
 import type { ArchivalInfo, DocumentInfo } from './pdf/xmp.js';
@@ -17,7 +21,7 @@ import type { ArchivalInfo, DocumentInfo } from './pdf/xmp.js';
 export interface RenderOptions extends FontOptions {
   /** PDF/A level (default 1b). */
   readonly pdfa?: PdfALevel;
-  /** Page geometry, grid and numbering; defaults follow GB/T 9704. */
+  /** Page geometry, grid, numbering and line breaking; defaults follow GB/T 9704. */
   readonly layout?: Partial<LayoutOptions>;
   /** Treat warnings as errors. */
   readonly strict?: boolean;
@@ -34,49 +38,49 @@ export class ReportValidationError extends Error {
     readonly errors: readonly ValidationIssue[],
     readonly warnings: readonly ValidationIssue[] = [],
   ) {
-    super(`report is not valid (${errors.length} error${errors.length === 1 ? '' : 's'}):\n` + errors.slice(0, 20).map((e) => `  ${e.path || '(root)'}${e.label ? `（${e.label}）` : ''}: ${e.message}`).join('\n'));
+    super(`报告有误（${errors.length}个错误）：\n` + errors.slice(0, 20).map((e) => `  ${e.path || '(根)'}${e.label ? `（${e.label}）` : ''}: ${e.message}`).join('\n'));
     this.name = 'ReportValidationError';
   }
 }
 
-/** A report checked against the fonts that will draw it, composed into pages. */
+/** A report checked against the fonts that will draw it, and resolved into the document that will be printed. */
 export interface PreparedReport {
   readonly report: Report;
+  readonly document: ResolvedDocument;
   readonly fonts: FontSet;
   readonly layout: LayoutOptions;
   readonly warnings: readonly ValidationIssue[];
 }
 
-/** Validates a report (including that every character can be drawn by the chosen fonts) and resolves fonts; throws ReportValidationError. */
+/** Validates a report (including that every printed character can be drawn) and resolves it; throws ReportValidationError or RenderOptionsError. */
 export function prepareReport(input: unknown, options: RenderOptions = {}): PreparedReport {
+  const problems = renderOptionProblems(options);
+  if (problems.length > 0) throw new RenderOptionsError(problems);
   const fonts = resolveFonts(options);
   const layout: LayoutOptions = { ...DEFAULT_LAYOUT, ...options.layout };
-  const layoutProblems = checkLayoutOptions(layout);
-  if (layoutProblems.length > 0) throw new Error(layoutProblems.join('; '));
-  const result = validateReport(input, {
+  const result = checkReport(input, {
     strict: options.strict ?? false,
     canDraw: (cp, role) => fonts[role].stack.canDraw(cp),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(layout.itemNumbering ? { itemNumbering: layout.itemNumbering } : {}),
   });
-  if (!result.ok || !result.report) throw new ReportValidationError(result.errors, result.warnings);
-  return { report: result.report, fonts, layout, warnings: result.warnings };
+  if (!result.ok || !result.report || !result.document) throw new ReportValidationError(result.errors, result.warnings);
+  return { report: result.report, document: result.document, fonts, layout, warnings: result.warnings };
 }
 
 /** Composes a prepared report into pages (no PDF involved). */
 export function composeReport(prepared: PreparedReport): ComposedDocument {
-  return composePages(prepared.report, prepared.fonts, prepared.layout);
+  return composeDocument(prepared.document, prepared.fonts, prepared.layout);
 }
 
 function writeOptions(prepared: PreparedReport, options: RenderOptions) {
-  const { report } = prepared;
-  const m = report.metadata;
-  const signed = new Date(`${report.signature.date}T00:00:00Z`);
-  const title = reportTitle(report);
+  const m = prepared.document.metadata;
+  const signed = new Date(`${m.signatureDate}T00:00:00Z`);
   const info: DocumentInfo = {
-    title,
+    title: m.title,
     author: m.agency,
-    subject: `${m.agency}${m.year}年度政府信息公开工作年度报告（统计期限：${m.year}年1月1日至${m.year}年12月31日）`,
-    keywords: (m.keywords && m.keywords.length > 0 ? m.keywords : ['政府信息公开', '年度报告', m.agency, `${m.year}年度`]).join('；'),
+    subject: m.subject,
+    keywords: m.keywords.join('；'),
     creator: `xxgk-report ${PACKAGE_VERSION}`,
     producer: `xxgk-report ${PACKAGE_VERSION} (PDFKit)`,
     creationDate: options.creationDate ?? signed,
@@ -84,15 +88,15 @@ function writeOptions(prepared: PreparedReport, options: RenderOptions) {
   };
   const archive: ArchivalInfo = {
     year: m.year,
-    period: `${m.year}年1月1日至${m.year}年12月31日`,
-    signatureDate: report.signature.date,
+    period: m.period,
+    signatureDate: m.signatureDate,
     ...(m.documentNumber ? { documentNumber: m.documentNumber } : {}),
     ...(m.retentionPeriod ? { retentionPeriod: m.retentionPeriod } : {}),
-    classification: m.classification ?? '公开',
-    disclosureMode: m.disclosureMode ?? '主动公开',
+    classification: m.classification,
+    disclosureMode: m.disclosureMode,
   };
   const fontIds = FONT_ROLES.map((r) => `${r}:${prepared.fonts[r].stack.primaryFace.postscriptName}:${prepared.fonts[r].size}`);
-  const fileId = createHash('md5').update(JSON.stringify({ report, layout: prepared.layout, fontIds, pdfa: options.pdfa ?? '1b', info })).digest();
+  const fileId = createHash('md5').update(JSON.stringify({ report: prepared.report, layout: prepared.layout, fontIds, pdfa: options.pdfa ?? '1b', info })).digest();
   return { pdfa: options.pdfa ?? '1b', info, archive, fileId };
 }
 

@@ -1,181 +1,210 @@
 /**
- * The report as a flow of grid lines: title, preamble, sections, attachment note and signature.
- * Each line says whether a page may end after it (keep rules); pagination happens later.
+ * The document as a flow of items for the paginator: grid lines of text (each saying whether a page may end after
+ * it), blank lines, page breaks, and table rows. Keep rules are turned into flags here, from the resolved document's
+ * blocks: a heading or a lead-in keeps lines of what follows, a paragraph of three lines or more keeps its first and
+ * last two lines together, a title or heading stays whole, a table row keeps with the next when its table says so.
  */
+import type { Bookmark, DocBlock, DocTable, ResolvedDocument, SignatureBlock, TextBlock } from '../model/document.js';
 import type { FontRole } from '../model/fontRole.js';
-import { formatChineseDate, reportTitle, sectionTitle, tableTitle } from '../model/format.js';
-import { numberLabel, type ItemNumbering } from '../model/numbering.js';
-import { resolvePlaceholders } from '../model/placeholders.js';
-import { SECTION_KEYS } from '../model/sections.js';
-import type { Block, Report } from '../model/types.js';
 import type { Line } from '../typeset/breakLines.js';
-import type { StructNode } from './page.js';
-import type { StructBuilder } from './structBuilder.js';
+import { layoutTable, splitRow, tableFitSize, type RowLayout, type TableLayout } from './table.js';
 import { setTitle, titleWordRanges } from './title.js';
-import type { RoleText, Typesetter } from './typesetter.js';
+import type { Typesetter } from './typesetter.js';
 
-/** One grid line of the flow. */
-export type FlowLine =
+/** One item of the flow. */
+export type FlowItem =
   | {
       readonly kind: 'line';
       readonly role: FontRole;
       /** Offset of the line's measure from the type area's left edge. */
       readonly x: number;
       readonly line: Line;
+      /** Structure element of each run of the line (index = GlyphRun.run). */
       readonly structs: readonly number[];
       keepWithNext: boolean;
-      readonly bookmark?: string;
+      readonly bookmark?: Bookmark;
     }
-  | { readonly kind: 'blank'; keepWithNext: boolean };
+  | { readonly kind: 'blank'; keepWithNext: boolean }
+  /** Space that is not a grid line (half a line between a title and a table's top rule); dropped at a page top. */
+  | { readonly kind: 'space'; readonly height: number; keepWithNext: boolean }
+  | { readonly kind: 'pageBreak'; keepWithNext: false }
+  | { readonly kind: 'row'; readonly table: TableLayout; readonly row: RowLayout; keepWithNext: boolean };
 
-/** Builds flows of lines, applying the keep rules as it goes. */
-export class FlowBuilder {
-  readonly lines: FlowLine[] = [];
-  /** Lines still to be kept with their predecessor (a heading keeps two lines of what follows). */
+/** Builds the flow, applying keep rules as it goes. */
+class FlowBuilder {
+  readonly items: FlowItem[] = [];
+  /** Items still to be kept with their predecessor (a heading keeps two lines of what follows). */
   private keepPending = 0;
 
-  constructor(
-    private readonly ts: Typesetter,
-    private readonly structs: StructBuilder,
-  ) {}
-
-  /** Adds typeset lines; `keepAll` keeps them together with what follows (headings, title). */
-  push(lines: readonly Line[], role: FontRole, structs: readonly number[], options: { keepAll?: boolean; bookmark?: string; x?: number } = {}): void {
-    const n = lines.length;
-    lines.forEach((line, i) => {
+  /** Adds the items of one block; `keepAll` keeps them together, `widows` applies the three-line rule. */
+  add(items: FlowItem[], options: { keepAll?: boolean; widows?: boolean } = {}): void {
+    const n = items.length;
+    items.forEach((item, i) => {
+      if (options.keepAll && i < n - 1) item.keepWithNext = true;
       // Widows and orphans: a paragraph of three lines or more never leaves its first or last line alone.
-      const keep = options.keepAll === true || (n >= 3 && (i === 0 || i === n - 2));
+      if (options.widows && n >= 3 && (i === 0 || i === n - 2)) item.keepWithNext = true;
       if (this.keepPending > 0) {
-        const prev = this.lines[this.lines.length - 1];
+        const prev = this.items[this.items.length - 1];
         if (prev) prev.keepWithNext = true;
         this.keepPending--;
       }
-      this.lines.push({ kind: 'line', role, x: options.x ?? 0, line, structs, keepWithNext: keep, ...(i === 0 && options.bookmark ? { bookmark: options.bookmark } : {}) });
+      this.items.push(item);
     });
-    // A heading keeps lines of the block right after it only: a one-line paragraph and the next heading may part.
-    if (n > 0 && options.keepAll !== true) this.keepPending = 0;
+    // What a block keeps with it is the start of the next block only.
+    if (n > 0) this.keepPending = 0;
   }
 
-  /** A heading moves to the next page together with at least two lines of what follows it. */
-  keepWithFollowing(lines: number): void {
-    this.keepPending = lines;
+  /** The next `count` items stay with the last item added. */
+  keepWithFollowing(count: number): void {
+    this.keepPending = Math.max(this.keepPending, count);
   }
 
-  blank(keepWithNext = false): void {
-    this.lines.push({ kind: 'blank', keepWithNext });
-  }
-
-  /** Keeps the last `count` content lines with whatever comes next. */
+  /** The last `count` lines (and the blanks between them) stay with whatever comes next. */
   keepTail(count: number): void {
-    for (let i = this.lines.length - 1; i >= 0 && count > 0; i--) {
-      const l = this.lines[i]!;
-      l.keepWithNext = true;
-      if (l.kind === 'line') count--;
+    for (let i = this.items.length - 1; i >= 0 && count > 0; i--) {
+      const item = this.items[i]!;
+      if (item.kind === 'pageBreak') break;
+      item.keepWithNext = true;
+      if (item.kind !== 'blank') count--;
     }
   }
 
-  /** A paragraph of mixed roles, each piece tagged with its own structure node. */
-  paragraph(
-    pieces: readonly RoleText[],
-    nodes: readonly StructNode[],
-    options: { indent?: number; restIndent?: number; keepAll?: boolean; bookmark?: string; align?: 'justify' | 'left'; keepTogether?: Array<[number, number]> } = {},
-  ): void {
-    const indent = options.indent ?? 2 * this.ts.cell('body');
-    const lines = this.ts.set(pieces, { indent, restIndent: options.restIndent ?? 0, align: options.align ?? 'justify', ...(options.keepTogether ? { keepTogether: options.keepTogether } : {}) });
-    const role = pieces.find((p) => p.text.length > 0)?.role ?? pieces[0]!.role;
-    this.push(lines, role, nodes.map((n) => n.id), options);
+  blank(): void {
+    this.items.push({ kind: 'blank', keepWithNext: false });
+  }
+
+  pageBreak(): void {
+    this.items.push({ kind: 'pageBreak', keepWithNext: false });
   }
 }
 
-/** Builds the flow of the report body, from the title to the signature. */
-export function buildBodyFlow(report: Report, ts: Typesetter, structs: StructBuilder, itemNumbering: ItemNumbering): FlowLine[] {
-  const flow = new FlowBuilder(ts, structs);
-  const values = report.statistics.values;
-  const resolve = (text: string) => resolvePlaceholders(text, values);
-  const title = reportTitle(report);
-  const titleNode = structs.add('H1');
-  flow.push(setTitle(ts, 'title', title, [report.metadata.agency]), 'title', [titleNode.id], { keepAll: true, bookmark: title });
-  if (report.metadata.subtitle) {
-    flow.push(ts.set([{ role: 'heading2', text: report.metadata.subtitle }], { align: 'center' }), 'heading2', [structs.add('P').id], { keepAll: true });
-  }
-  flow.blank(true);
-  for (const p of report.preamble) flow.paragraph([{ role: 'body', text: resolve(p.text) }], [structs.add('P')]);
+const lineItems = (lines: readonly Line[], role: FontRole, structs: readonly number[], x = 0, bookmark?: Bookmark): FlowItem[] =>
+  lines.map((line, i) => ({ kind: 'line', role, x, line, structs, keepWithNext: false, ...(i === 0 && bookmark ? { bookmark } : {}) }));
 
-  SECTION_KEYS.forEach((key, index) => {
-    const sect = structs.add('Sect');
-    const heading = structs.add('H1', sect);
-    const label = numberLabel(1, index + 1);
-    const text = resolve(sectionTitle(report, key));
-    flow.paragraph([{ role: 'heading1', text: label }, { role: 'heading1', text }], [structs.add('Lbl', heading), heading], { keepAll: true, bookmark: label + text });
-    flow.keepWithFollowing(2);
-    addBlocks(flow, report.sections[key].blocks, sect, structs, resolve, itemNumbering);
-  });
-
-  // The last lines of the body stay with the attachment note and the signature (GB/T 9704 §7.3.5).
-  flow.keepTail(2);
-  flow.blank(true);
-  const note = structs.add('P');
-  const noteLabel = '附件：';
-  const indent = 2 * ts.cell('body');
-  const noteText = noteLabel + resolve(tableTitle(report));
-  // The note names a title: its words stay whole and it is set flush left, like a title, not letter-spaced to the margin.
-  const keepTogether = titleWordRanges(noteText, [report.metadata.agency]);
-  flow.paragraph([{ role: 'body', text: noteText }], [note], { indent, restIndent: indent + ts.width('body', noteLabel), keepAll: true, keepTogether, align: 'left' });
-  flow.blank(true);
-  addSignature(flow, ts, structs, report.signature.office, formatChineseDate(report.signature.date));
-  return flow.lines;
-}
-
-function addBlocks(flow: FlowBuilder, blocks: readonly Block[], parent: StructNode, structs: StructBuilder, resolve: (t: string) => string, numbering: ItemNumbering): void {
-  let subsection = 0;
-  for (const block of blocks) {
-    if (block.type === 'paragraph') {
-      flow.paragraph([{ role: 'body', text: resolve(block.text) }], [structs.add('P', parent)]);
-    } else if (block.type === 'subsection') {
-      const heading = structs.add('H2', parent);
-      flow.paragraph([{ role: 'heading2', text: numberLabel(2, ++subsection) }, { role: 'heading2', text: resolve(block.title) }], [structs.add('Lbl', heading), heading], { keepAll: true });
-      flow.keepWithFollowing(2);
-      addBlocks(flow, block.blocks, parent, structs, resolve, numbering);
-    } else {
-      const list = structs.add('L', parent);
-      block.items.forEach((item, i) => {
-        const li = structs.add('LI', list);
-        const lbl = structs.add('Lbl', li);
-        const body = structs.add('LBody', li);
-        flow.paragraph(
-          [{ role: 'body', text: numberLabel(3, i + 1, numbering) }, { role: 'heading3', text: resolve(item.lead ?? '') }, { role: 'body', text: resolve(item.text) }],
-          [lbl, body, body],
-        );
+/** The lines of a text block. */
+function textLines(ts: Typesetter, block: TextBlock): Line[] {
+  const role = block.pieces[0]!.role;
+  const cell = ts.cell(role);
+  const text = block.pieces.map((p) => p.text).join('');
+  switch (block.style) {
+    case 'title':
+      return setTitle(ts, role, text, block.keepWords ?? [], block.lines);
+    case 'subtitle':
+      return ts.set(block.pieces, { align: 'center' });
+    case 'label':
+      return ts.set(block.pieces, { align: 'left' });
+    default: {
+      const indent = block.indent * cell;
+      const restIndent = block.restIndent * cell + (block.hanging && block.pieces.length > 1 ? ts.width(role, block.pieces[0]!.text) : 0);
+      // The attachment note names a title: its words stay whole and it is set flush left, like a title.
+      const note = block.style === 'note';
+      return ts.set(block.pieces, {
+        indent,
+        restIndent,
+        align: note ? 'left' : 'justify',
+        ...(note ? { keepTogether: titleWordRanges(text, block.keepWords ?? []) } : {}),
       });
     }
   }
 }
 
-/** The unsealed signature (GB/T 9704 §7.3.5.2): the office two cells in from the right, the date two cells right of it. */
-function addSignature(flow: FlowBuilder, ts: Typesetter, structs: StructBuilder, office: string, date: string): void {
+/** The unsealed signature (GB/T 9704 §7.3.5.2): each office two cells in from the right, the date two cells right of the last. */
+function signatureItems(ts: Typesetter, block: SignatureBlock): { offices: FlowItem[]; date: FlowItem[] } {
   const cell = ts.cell('signature');
   const measure = ts.geometry.width;
   const right = measure - 2 * cell;
-  const officeWidth = ts.width('signature', office);
-  const dateWidth = ts.width('signature', date);
-  let officeX = right - officeWidth;
-  let dateX = officeX + 2 * cell;
-  if (dateX + dateWidth > right) {
-    dateX = right - dateWidth;
-    officeX = Math.min(officeX, dateX - 2 * cell);
-  }
-  let officeLines: Line[];
-  if (officeX >= 0) {
-    officeLines = ts.set([{ role: 'signature', text: office }], { align: 'left', measure: measure - officeX });
-  } else {
-    // An office name longer than the line wraps, each line two cells in from the right; the date then starts
-    // two cells right of the start of the office's last line.
-    officeLines = ts.set([{ role: 'signature', text: office }], { align: 'right', measure: right });
-    officeX = 0;
-    const last = officeLines[officeLines.length - 1];
-    dateX = Math.min((last ? last.x : 0) + 2 * cell, right - dateWidth);
-  }
+  const offices: FlowItem[] = [];
+  const dateText = block.date.text;
+  const dateWidth = ts.width('signature', dateText);
+  let dateX = right - dateWidth;
+  block.offices.forEach((office, k) => {
+    const width = ts.width('signature', office.text);
+    let officeX = right - width;
+    let lines: Line[];
+    if (officeX >= 0) lines = ts.set([office], { align: 'left', measure: measure - officeX });
+    else {
+      // An office longer than the line wraps, each line two cells in from the right.
+      lines = ts.set([office], { align: 'right', measure: right });
+      officeX = 0;
+    }
+    offices.push(...lineItems(lines, 'signature', [office.struct], officeX));
+    if (k === block.offices.length - 1) {
+      const lastLine = lines[lines.length - 1];
+      const start = officeX + (lastLine ? lastLine.x : 0);
+      dateX = start + 2 * cell;
+      if (dateX + dateWidth > right) {
+        // A date longer than the office: the date sits two cells in from the right, the office moves left.
+        dateX = right - dateWidth;
+        if (lines.length === 1 && officeX > dateX - 2 * cell) {
+          const moved = Math.max(0, dateX - 2 * cell);
+          offices.splice(offices.length - 1, 1, ...lineItems(ts.set([office], { align: 'left', measure: measure - moved }), 'signature', [office.struct], moved));
+        }
+      }
+    }
+  });
   dateX = Math.max(0, dateX);
-  flow.push(officeLines, 'signature', [structs.add('P').id], { keepAll: true, x: officeX });
-  flow.push(ts.set([{ role: 'signature', text: date }], { align: 'left', measure: measure - dateX }), 'signature', [structs.add('P').id], { x: dateX });
+  const date = lineItems(ts.set([block.date], { align: 'left', measure: measure - dateX }), 'signature', [block.date.struct], dateX);
+  return { offices, date };
+}
+
+/** One size for the document's statistics tables: the smallest any of them needs, so that all read alike. */
+function tableSize(ts: Typesetter, tables: readonly DocTable[]): number {
+  return Math.min(ts.size('table'), ...tables.map((t) => tableFitSize(ts, t, ts.geometry.width)));
+}
+
+/** The rows of a table as flow items; a row taller than a continued page can hold is split. */
+function tableItems(ts: Typesetter, layout: TableLayout, afterText: boolean): FlowItem[] {
+  const room = ts.geometry.height - ts.geometry.linePitch - layout.headerHeight;
+  const items: FlowItem[] = [];
+  // At least half a grid line between the text above (a title, a subtitle) and the top rule.
+  if (afterText) items.push({ kind: 'space', height: ts.geometry.linePitch / 2, keepWithNext: true });
+  for (const row of layout.header) items.push({ kind: 'row', table: layout, row, keepWithNext: true });
+  for (const row of layout.body) {
+    const parts = row.height > room ? splitRow(layout, row, room) : [row];
+    for (const part of parts) items.push({ kind: 'row', table: layout, row: part, keepWithNext: part.keepWithNext });
+  }
+  if (items.length > 0) items[items.length - 1]!.keepWithNext = false;
+  return items;
+}
+
+/** Builds the flow of a resolved document. */
+export function buildFlow(ts: Typesetter, doc: ResolvedDocument): FlowItem[] {
+  const flow = new FlowBuilder();
+  const statisticsTables = doc.blocks.flatMap((b) => (b.kind === 'table' && b.table.kind === 'statistics' ? [b.table] : []));
+  const size = statisticsTables.length > 0 ? tableSize(ts, statisticsTables) : ts.size('table');
+  for (const block of doc.blocks as readonly DocBlock[]) {
+    switch (block.kind) {
+      case 'blank':
+        flow.blank();
+        break;
+      case 'pageBreak':
+        flow.pageBreak();
+        break;
+      case 'text': {
+        if (block.keepWithPrevious) flow.keepTail(block.keepWithPrevious);
+        const lines = textLines(ts, block);
+        const role = block.pieces[0]!.role;
+        flow.add(lineItems(lines, role, block.pieces.map((p) => p.struct), 0, block.bookmark), { keepAll: block.keepTogether, widows: !block.keepTogether });
+        if (block.keepWithNext > 0) {
+          const last = flow.items[flow.items.length - 1];
+          if (last && block.keepTogether) last.keepWithNext = true;
+          flow.keepWithFollowing(block.keepWithNext);
+        }
+        break;
+      }
+      case 'signature': {
+        if (block.keepWithPrevious) flow.keepTail(block.keepWithPrevious);
+        const { offices, date } = signatureItems(ts, block);
+        flow.add([...offices, ...date], { keepAll: true });
+        break;
+      }
+      case 'table': {
+        const own = block.table.kind === 'own';
+        const layout = layoutTable(ts, block.table, ts.geometry.width, own ? tableFitSize(ts, block.table, ts.geometry.width) : size);
+        flow.add(tableItems(ts, layout, flow.items[flow.items.length - 1]?.kind === 'line'));
+        break;
+      }
+    }
+  }
+  return flow.items;
 }

@@ -22,6 +22,8 @@ export interface LayoutOptions {
   readonly compressPunctuation: boolean;
   /** Line-edge prohibition level. */
   readonly strictness: 'basic' | 'gb' | 'strict';
+  /** Total-fit paragraph breaking (`optimal`, the default) or first fit (`greedy`). */
+  readonly lineBreaking: 'optimal' | 'greedy';
 }
 
 /** The GB/T 9704 defaults. */
@@ -38,6 +40,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   pageNumberOffset: 7,
   compressPunctuation: false,
   strictness: 'gb',
+  lineBreaking: 'optimal',
 };
 
 /** Points per millimetre. */

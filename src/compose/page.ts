@@ -1,15 +1,12 @@
+/** Composed pages: positioned boxes ready to paint, with the logical structure they belong to. */
+import type { StructElement } from '../model/document.js';
 import type { FontRole } from '../model/fontRole.js';
 import type { Line } from '../typeset/breakLines.js';
 
-/** Structure types used in the tagged PDF. */
-export type StructType = 'Document' | 'Sect' | 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD';
+export type { StructType } from '../model/document.js';
 
-/** A node of the logical structure; text items point at nodes by id. */
-export interface StructNode {
-  readonly id: number;
-  readonly type: StructType;
-  readonly children: StructNode[];
-}
+/** A node of the logical structure (the resolved document's); text items point at nodes by id. */
+export type StructNode = StructElement;
 
 /** A typeset line placed on a page. Coordinates are in points from the page's top-left corner, y downwards. */
 export interface TextItem {
@@ -21,7 +18,7 @@ export interface TextItem {
   readonly line: Line;
   /** Structure node of each input run of the line's paragraph (index = GlyphRun.run); empty for artifacts. */
   readonly structs: readonly number[];
-  /** Page furniture (page numbers, 续表) is marked as an artifact, outside the structure. */
+  /** Page furniture (page numbers, 续表, repeated table headers) is marked as an artifact, outside the structure. */
   readonly artifact?: boolean;
 }
 
@@ -50,6 +47,8 @@ export interface OutlineEntry {
   /** 0-based page index and the y of the entry's top. */
   readonly page: number;
   readonly y: number;
+  /** Nesting level (0 at the top). */
+  readonly level: number;
 }
 
 /** The result of composition: pages of positioned boxes, ready to paint. */

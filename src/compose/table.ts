@@ -1,196 +1,257 @@
 /**
- * The statistics table (附表): three ruled columns 统计指标 | 单位 | 统计数, labels indented by level and wrapped,
- * the header repeated on every page with 续表 above it, and rows never split across pages.
+ * The table engine: a table of the resolved document (cells with column and row spans, header rows, keep rules)
+ * laid out on the measure. Column widths follow the automatic table layout of CSS 2.1 §17.5.2.2: every column gets
+ * its minimum (a value never wraps; a label keeps at least two characters a line), and what is left is shared in
+ * proportion to how much more each column would like. A table that cannot fit is set in a smaller size, down to the
+ * table's smallest size. Rows are placed by the paginator; this module draws them on a page with their rules.
  */
 import type { FontRole } from '../model/fontRole.js';
-import { formatValue } from '../model/format.js';
-import { numberLabel } from '../model/numbering.js';
-import { STATISTICS_ROWS, type StatisticsRow } from '../model/statisticsTemplate.js';
-import type { Report } from '../model/types.js';
+import type { DocCell, DocRow, DocTable } from '../model/document.js';
 import type { Line } from '../typeset/breakLines.js';
-import type { PageItem, StructNode } from './page.js';
-import type { StructBuilder } from './structBuilder.js';
+import type { PageItem, TextItem } from './page.js';
 import type { Typesetter } from './typesetter.js';
 
 /** Rule width of the table borders in points. */
 const RULE = 0.5;
+/** Sizes tried, largest first, when a table does not fit (小四, 五号, 小五 …). */
+const SIZES = [12, 10.5, 9, 7.5];
 
-interface Cell {
-  readonly lines: Line[];
-  readonly role: FontRole;
-  /** Left edge of the cell's measure. */
+/** A cell laid out: its measure's left edge and width (from the table's left), and its lines. */
+export interface CellLayout {
+  readonly cell: DocCell;
   readonly x: number;
+  readonly width: number;
+  readonly lines: readonly Line[];
+  readonly role: FontRole;
 }
 
-interface Row {
-  readonly cells: Cell[];
+/** A row laid out: the cells that start in it and its height. */
+export interface RowLayout {
+  readonly cells: readonly CellLayout[];
   readonly height: number;
+  readonly keepWithNext: boolean;
+  readonly struct: number;
+  /** Index of the row among the header rows or the body rows. */
+  readonly index: number;
   readonly header: boolean;
 }
 
-/** Column edges of the table, from the type area's left. */
-interface Columns {
-  readonly edges: readonly [number, number, number, number];
+/** A table laid out at one size. */
+export interface TableLayout {
+  readonly table: DocTable;
+  readonly size: number;
   readonly pad: number;
+  readonly lineStep: number;
+  /** Column edges from the table's left edge, edges[0] = 0. */
+  readonly edges: readonly number[];
+  readonly header: readonly RowLayout[];
+  readonly body: readonly RowLayout[];
+  /** Total height of the header rows (repeated on every page). */
+  readonly headerHeight: number;
 }
 
-/** The numbered, indented label of a row as printed: 一、… （一）… 1.… 其中：… plus the report's note. */
-export function rowLabels(report: Report): Map<string, { prefix: string; text: string; indent: number }> {
-  const counters = new Map<string | undefined, number>();
-  const labels = new Map<string, { prefix: string; text: string; indent: number }>();
-  let previous: StatisticsRow | undefined;
-  for (const row of STATISTICS_ROWS) {
-    const n = (counters.get(row.parent) ?? 0) + 1;
-    counters.set(row.parent, n);
-    let prefix = '';
-    let indent = row.level - 1;
-    if (row.level < 4) prefix = numberLabel(row.level as 1 | 2 | 3, row.level === 1 ? countTopLevel(row) : n);
-    else if (previous?.level === 4 && previous.parent === row.parent) indent += 3; // aligned under the text after 其中：
-    else prefix = '其中：';
-    const note = report.statistics.notes?.[row.id];
-    labels.set(row.id, { prefix, text: row.label + (note ? `（${note}）` : ''), indent });
-    previous = row;
-  }
-  return labels;
-}
+const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
 
-function countTopLevel(row: StatisticsRow): number {
-  return STATISTICS_ROWS.filter((r) => r.level === 1).indexOf(row) + 1;
-}
-
-function columns(ts: Typesetter, report: Report): Columns {
-  const pad = ts.cell('table') * 0.3;
-  const width = ts.geometry.width;
-  const valueTexts = Object.values(report.statistics.values).map(formatValue);
-  const valueWidth = Math.max(ts.width('tableHeader', '统计数'), ...valueTexts.map((v) => ts.width('table', v)));
-  const unitWidth = Math.max(ts.width('tableHeader', '单位'), ...STATISTICS_ROWS.map((r) => ts.width('table', r.unit)));
-  const valueCol = Math.min(width / 4, valueWidth + 6 * pad);
-  const unitCol = unitWidth + 6 * pad;
-  return { edges: [0, width - valueCol - unitCol, width - valueCol, width], pad };
-}
-
-function lineStep(ts: Typesetter): number {
-  return ts.fonts.table.size * 1.4;
-}
-
-function buildRows(ts: Typesetter, report: Report, cols: Columns): { header: Row; body: Row[] } {
-  const [c0, c1, c2, c3] = cols.edges;
-  const { pad } = cols;
-  const cell = ts.cell('table');
-  const centered = (role: FontRole, text: string, a: number, b: number): Cell => ({ role, x: a + pad, lines: ts.set([{ role, text }], { measure: b - a - 2 * pad, align: 'center' }) });
-  const rowOf = (cells: Cell[], header = false): Row => {
-    const n = Math.max(1, ...cells.map((c) => c.lines.length));
-    return { cells, header, height: n * lineStep(ts) + 2 * pad };
+/** Minimum and preferred widths of the columns at a size. */
+function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
+  const n = table.columns.length;
+  const min = new Array<number>(n).fill(2 * pad);
+  const pref = new Array<number>(n).fill(2 * pad);
+  const cellWidths = (cell: DocCell) => {
+    const role = roleOf(cell);
+    const text = cell.pieces.map((p) => p.text).join('');
+    const indent = cell.indent * ts.cell(role, size);
+    const natural = ts.width(role, text, size) + indent + 2 * pad;
+    // A value never wraps; a heading over a value or unit column wraps only beyond four characters; a label keeps two.
+    const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' || (cell.header && table.columns[cell.column] !== 'label') ? 4 : 2;
+    return { min: Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad), pref: natural };
   };
-  // 统计指标 is set with distributed spacing (均排) over eight cells rather than with typed spaces.
-  const spread = Math.min(8 * ts.cell('tableHeader'), c1 - c0 - 2 * pad);
-  const indicator: Cell = { role: 'tableHeader', x: c0 + (c1 - c0 - spread) / 2, lines: ts.set([{ role: 'tableHeader', text: '统计指标' }], { measure: spread, align: 'distribute' }) };
-  const header = rowOf([indicator, centered('tableHeader', '单位', c1, c2), centered('tableHeader', '统计数', c2, c3)], true);
-  const labels = rowLabels(report);
-  const body = STATISTICS_ROWS.map((row) => {
-    const label = labels.get(row.id)!;
-    const role: FontRole = row.level === 1 ? 'tableHeader' : 'table';
-    const indent = label.indent * cell;
-    const hanging = indent + (label.prefix ? ts.width(role, label.prefix) : 0);
-    const labelCell: Cell = { role, x: c0 + pad, lines: ts.set([{ role, text: label.prefix + label.text }], { measure: c1 - c0 - 2 * pad, indent, restIndent: hanging, align: 'left' }) };
-    const value = report.statistics.values[row.id];
-    return rowOf([labelCell, centered('table', row.unit, c1, c2), centered('table', value === undefined ? '' : formatValue(value), c2, c3)]);
-  });
-  return { header, body };
-}
-
-/** A page's share of the table: items and the y where the table ends. */
-export interface TablePage {
-  readonly items: PageItem[];
-}
-
-/** Lays the table out from `startY` on the first page; each further page starts at the top of the type area with 续表. */
-export function layoutTable(ts: Typesetter, report: Report, structs: StructBuilder, startY: number, parent?: StructNode): TablePage[] {
-  const g = ts.geometry;
-  const cols = columns(ts, report);
-  const { header, body } = buildRows(ts, report, cols);
-  const table = structs.add('Table', parent);
-  const pages: TablePage[] = [];
-  const bottom = g.top + g.height;
-  let items: PageItem[] = [];
-  let y = startY;
-  let rowTops: number[] = [];
-  const finishPage = () => {
-    drawRules(items, cols, g.left, rowTops, y);
-    pages.push({ items });
-  };
-  const place = (row: Row, cellNodes: readonly (StructNode | undefined)[]) => {
-    rowTops.push(y);
-    placeRow(items, row, cellNodes, ts, g.left, y, cols.pad);
-    y += row.height;
-  };
-  const newPage = () => {
-    finishPage();
-    items = [];
-    rowTops = [];
-    y = g.top;
-    const label = ts.set([{ role: 'table', text: '续表' }], { align: 'left' });
-    items.push({ kind: 'text', role: 'table', x: g.left, baseline: y + baselineOffset(ts, 'table', g.linePitch), line: label[0]!, structs: [], artifact: true });
-    y += g.linePitch;
-    place(header, header.cells.map(() => undefined));
-  };
-  const cellsOf = (row: Row) => {
-    const tr = structs.add('TR', table);
-    return row.cells.map(() => structs.add(row.header ? 'TH' : 'TD', tr));
-  };
-  place(header, cellsOf(header));
-  // The tallest row a continued page can hold; a row taller than that (a very long note) is the one row that is split.
-  const roomOnNewPage = bottom - g.top - g.linePitch - header.height;
-  for (const row of body) {
-    const nodes = cellsOf(row);
-    if (y + row.height > bottom + 0.01 && rowTops.length > 1) newPage();
-    if (row.height <= roomOnNewPage + 0.01) {
-      place(row, nodes);
-      continue;
+  const rows = [...table.header, ...table.body];
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.colSpan !== 1) continue;
+      const w = cellWidths(cell);
+      min[cell.column] = Math.max(min[cell.column]!, w.min);
+      pref[cell.column] = Math.max(pref[cell.column]!, w.pref);
     }
-    const parts = splitRow(row, Math.max(1, Math.floor((roomOnNewPage - 2 * cols.pad) / lineStep(ts))), ts, cols.pad);
-    parts.forEach((part, i) => {
-      if (i > 0 || y + part.height > bottom + 0.01) newPage();
-      place(part, nodes);
-    });
   }
-  finishPage();
-  return pages;
+  // A spanning cell wider than its columns widens them evenly.
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.colSpan === 1) continue;
+      const cols = Array.from({ length: cell.colSpan }, (_, k) => cell.column + k).filter((c) => c < n);
+      const w = cellWidths(cell);
+      const sumMin = cols.reduce((s, c) => s + min[c]!, 0);
+      if (w.min > sumMin) for (const c of cols) min[c]! += (w.min - sumMin) / cols.length;
+      for (const c of cols) pref[c] = Math.max(pref[c]!, min[c]!);
+    }
+  }
+  return { min, pref };
 }
 
-/** Splits a row taller than a page into rows of at most `lines` lines (one-line cells stay in the first part). */
-function splitRow(row: Row, lines: number, ts: Typesetter, pad: number): Row[] {
+/** Column widths that fill the measure, or undefined when even the minimums do not fit. */
+function fitColumns(table: DocTable, min: number[], pref: number[], measure: number): number[] | undefined {
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  const sumPref = pref.reduce((a, b) => a + b, 0);
+  if (sumMin > measure + 0.01) return undefined;
+  if (sumPref <= measure) {
+    // Room to spare: label columns take it (all columns when there is none).
+    const labels = table.columns.map((k, c) => (k === 'label' ? c : -1)).filter((c) => c >= 0);
+    const takers = labels.length > 0 ? labels : table.columns.map((_, c) => c);
+    const weight = takers.reduce((s, c) => s + pref[c]!, 0);
+    return pref.map((p, c) => (takers.includes(c) ? p + ((measure - sumPref) * p) / weight : p));
+  }
+  const spread = sumPref - sumMin;
+  return min.map((m, c) => m + (spread > 0 ? ((measure - sumMin) * (pref[c]! - m)) / spread : 0));
+}
+
+/** The largest size, from the table role's size down to the table's smallest, at which the table fits the measure. */
+export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): number {
+  const base = ts.size('table');
+  const sizes = [base, ...SIZES.filter((s) => s < base && s >= table.minSize)];
+  for (const size of sizes) {
+    const pad = ts.cell('table', size) * 0.3;
+    const { min, pref } = columnWidths(ts, table, size, pad);
+    if (fitColumns(table, min, pref, measure)) return size;
+  }
+  return sizes[sizes.length - 1]!;
+}
+
+function layoutRow(ts: Typesetter, row: DocRow, index: number, header: boolean, edges: readonly number[], size: number, pad: number, lineStep: number): RowLayout {
+  const cells = row.cells.map((cell): CellLayout => {
+    const role = roleOf(cell);
+    const x = edges[cell.column]!;
+    const right = edges[Math.min(cell.column + cell.colSpan, edges.length - 1)]!;
+    const width = right - x;
+    const measure = width - 2 * pad;
+    const cellWidth = ts.cell(role, size);
+    const indent = cell.indent * cellWidth;
+    const restIndent = cell.hanging && cell.pieces.length > 1 ? indent + ts.width(role, cell.pieces[0]!.text, size) : indent;
+    const align = cell.align === 'center' ? 'center' : cell.align === 'distribute' ? 'distribute' : 'left';
+    let lines: Line[] = [];
+    if (cell.pieces.some((p) => p.text.length > 0)) {
+      if (align === 'distribute') {
+        // 均排 over as many cells as the text would fill with one blank cell between characters, centred in the cell.
+        const text = cell.pieces.map((p) => p.text).join('');
+        const spread = Math.min((2 * [...text].length - 1) * cellWidth, measure);
+        lines = ts.set(cell.pieces, { measure: (measure + spread) / 2, align: 'distribute', size, indent: (measure - spread) / 2 });
+      } else lines = ts.set(cell.pieces, { measure: cell.noWrap ? Math.max(measure, 1e6) : measure, align, indent, restIndent, size });
+      if (cell.noWrap && lines.length === 1 && align === 'center') lines = ts.set(cell.pieces, { measure, align, size });
+    }
+    return { cell, x, width, lines, role };
+  });
+  const ownLines = Math.max(1, ...cells.filter((c) => c.cell.rowSpan === 1).map((c) => c.lines.length));
+  return { cells, height: ownLines * lineStep + 2 * pad, keepWithNext: row.keepWithNext, struct: row.struct, index, header };
+}
+
+/** A row span taller than the rows it spans makes its last row taller. */
+function fitRowSpans(rows: RowLayout[], lineStep: number, pad: number): RowLayout[] {
+  const heights = rows.map((r) => r.height);
+  rows.forEach((row, i) => {
+    for (const c of row.cells) {
+      if (c.cell.rowSpan <= 1) continue;
+      const last = Math.min(rows.length - 1, i + c.cell.rowSpan - 1);
+      const need = c.lines.length * lineStep + 2 * pad;
+      let have = 0;
+      for (let k = i; k <= last; k++) have += heights[k]!;
+      if (need > have) heights[last]! += need - have;
+    }
+  });
+  return rows.map((r, i) => (heights[i] === r.height ? r : { ...r, height: heights[i]! }));
+}
+
+/** Lays a table out on the measure at a size. */
+export function layoutTable(ts: Typesetter, table: DocTable, measure: number, size: number): TableLayout {
+  const pad = ts.cell('table', size) * 0.3;
+  const lineStep = size * 1.4;
+  const { min, pref } = columnWidths(ts, table, size, pad);
+  const widths = fitColumns(table, min, pref, measure) ?? min.map((m) => (m * measure) / min.reduce((a, b) => a + b, 0));
+  const edges = [0];
+  for (const w of widths) edges.push(edges[edges.length - 1]! + w);
+  edges[edges.length - 1] = measure;
+  const header = fitRowSpans(table.header.map((r, i) => layoutRow(ts, r, i, true, edges, size, pad, lineStep)), lineStep, pad);
+  const body = fitRowSpans(table.body.map((r, i) => layoutRow(ts, r, i, false, edges, size, pad, lineStep)), lineStep, pad);
+  return { table, size, pad, lineStep, edges, header, body, headerHeight: header.reduce((s, r) => s + r.height, 0) };
+}
+
+/** Splits a body row taller than `room` into rows of at most that height (cells of one row only; their lines are cut). */
+export function splitRow(layout: TableLayout, row: RowLayout, room: number): RowLayout[] {
+  const lines = Math.max(1, Math.floor((room - 2 * layout.pad) / layout.lineStep));
   const count = Math.ceil(Math.max(...row.cells.map((c) => c.lines.length)) / lines);
   return Array.from({ length: count }, (_, k) => {
     const cells = row.cells.map((c) => ({ ...c, lines: c.lines.slice(k * lines, (k + 1) * lines) }));
     const n = Math.max(1, ...cells.map((c) => c.lines.length));
-    return { cells, header: row.header, height: n * lineStep(ts) + 2 * pad };
+    return { ...row, cells, height: n * layout.lineStep + 2 * layout.pad, keepWithNext: k < count - 1 ? true : row.keepWithNext };
   });
 }
 
 /** Baseline of a role's text inside a band of the given height: the em box centred in the band. */
-export function baselineOffset(ts: Typesetter, role: FontRole, band: number): number {
-  const size = ts.fonts[role].size;
+export function baselineOffset(size: number, band: number): number {
   return (band - size) / 2 + 0.88 * size;
 }
 
-function placeRow(items: PageItem[], row: Row, nodes: readonly (StructNode | undefined)[], ts: Typesetter, left: number, top: number, pad: number): void {
-  const step = lineStep(ts);
-  row.cells.forEach((cell, c) => {
-    const node = nodes[c];
-    // Vertically centred: a one-line cell in a row of three lines sits on the middle line.
-    const offset = ((row.height - 2 * pad) / step - cell.lines.length) / 2;
-    cell.lines.forEach((line, i) => {
-      const baseline = top + pad + (offset + i) * step + baselineOffset(ts, cell.role, step);
-      items.push({ kind: 'text', role: cell.role, x: left + cell.x, baseline, line, structs: node ? [node.id] : [], ...(node ? {} : { artifact: true }) });
-    });
-  });
+/** A row placed on a page: its top, and whether it is a repeated header (an artifact). */
+export interface PlacedRow {
+  readonly row: RowLayout;
+  readonly top: number;
+  readonly repeated: boolean;
 }
 
-function drawRules(items: PageItem[], cols: Columns, left: number, rowTops: number[], bottom: number): void {
-  const x0 = left + cols.edges[0];
-  const x1 = left + cols.edges[3];
-  const top = rowTops[0]!;
-  for (const y of [...rowTops, bottom]) items.push({ kind: 'rule', x1: x0, y1: y, x2: x1, y2: y, width: RULE });
-  for (const e of cols.edges) items.push({ kind: 'rule', x1: left + e, y1: top, x2: left + e, y2: bottom, width: RULE });
+/**
+ * Draws the rows of one table placed on one page: cell texts (vertically centred in the part of the cell on this
+ * page; a cell spanning rows from the page before is repeated there as an artifact) and the rules of every cell.
+ */
+export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[], left: number): PageItem[] {
+  const items: PageItem[] = [];
+  const rules = new Map<string, PageItem>();
+  const rule = (x1: number, y1: number, x2: number, y2: number) => {
+    const key = [x1, y1, x2, y2].map((v) => Math.round(v * 100)).join(',');
+    if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: RULE });
+  };
+  // The row each placed row is, in order, to find how far a spanning cell reaches on this page.
+  const bodyIndex = new Map<number, number>();
+  placed.forEach((p, k) => {
+    if (!p.row.header) bodyIndex.set(p.row.index, k);
+  });
+  const cellsOnPage: Array<{ c: CellLayout; first: number; last: number; artifact: boolean }> = [];
+  placed.forEach((p, k) => {
+    for (const c of p.row.cells) {
+      let last = k;
+      while (last + 1 < placed.length && placed[last + 1]!.row.header === p.row.header && placed[last + 1]!.row.index < p.row.index + c.cell.rowSpan) last++;
+      cellsOnPage.push({ c, first: k, last, artifact: p.repeated });
+    }
+  });
+  // Cells spanning into the first body row on this page from a row on an earlier page.
+  const firstBody = placed.find((p) => !p.row.header && !p.repeated);
+  if (firstBody) {
+    const k = placed.indexOf(firstBody);
+    for (const spanning of layout.body.slice(0, firstBody.row.index)) {
+      for (const c of spanning.cells) {
+        if (spanning.index + c.cell.rowSpan <= firstBody.row.index) continue;
+        let last = k;
+        while (last + 1 < placed.length && !placed[last + 1]!.row.header && placed[last + 1]!.row.index < spanning.index + c.cell.rowSpan) last++;
+        cellsOnPage.push({ c, first: k, last, artifact: true });
+      }
+    }
+  }
+  for (const { c, first, last, artifact } of cellsOnPage) {
+    const top = placed[first]!.top;
+    const bottom = placed[last]!.top + placed[last]!.row.height;
+    const x1 = left + c.x;
+    const x2 = x1 + c.width;
+    rule(x1, top, x2, top);
+    rule(x1, bottom, x2, bottom);
+    rule(x1, top, x1, bottom);
+    rule(x2, top, x2, bottom);
+    const size = layout.size;
+    const offset = (bottom - top - 2 * layout.pad - c.lines.length * layout.lineStep) / 2;
+    c.lines.forEach((line, i) => {
+      const baseline = top + layout.pad + offset + i * layout.lineStep + baselineOffset(size, layout.lineStep);
+      const item: TextItem = artifact
+        ? { kind: 'text', role: c.role, x: x1 + layout.pad, baseline, line, structs: [], artifact: true }
+        : { kind: 'text', role: c.role, x: x1 + layout.pad, baseline, line, structs: c.cell.pieces.map(() => c.cell.struct) };
+      items.push(item);
+    });
+  }
+  return [...items, ...rules.values()];
 }

@@ -1,102 +1,71 @@
 /**
- * Titles wrapped into symmetric lines (GB/T 9704 §7.2.3: 回行时词意完整，排列对称，长短适宜，梯形或菱形).
- * Breaks fall only between words; the lines are as even as possible, never ending in a line of one or two characters.
+ * Titles wrapped into symmetric lines (GB/T 9704 §7.2.3: 回行时词意完整，排列对称，长短适宜，梯形或菱形). Breaks fall
+ * only between words (text/titleWords.ts): the agency's name stays whole when it fits a line, and a longer name breaks
+ * only after an administrative unit or organisation word; lines are as even as possible, never a last line of one or
+ * two characters; a report may give the lines itself.
  */
 import type { FontRole } from '../model/fontRole.js';
-import { isNoLineEnd, isNoLineStart, isWordCharacter } from '../text/charClass.js';
+import { NAME_BREAKS_AFTER, TITLE_WORDS } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
-import type { Typesetter } from './typesetter.js';
+import type { SetOptions, Typesetter } from './typesetter.js';
 
-/** Words that are never split in a title of these reports, besides the agency's name and the year. */
-const TITLE_WORDS = ['政府信息公开', '信息公开', '工作', '年度报告', '年度', '情况', '统计表', '人民政府', '办公室', '委员会', '领导小组', '管理局'];
+/** Fewest characters of a title line before or after a break (no line of one or two characters). */
+const MIN_PIECE = 3;
 
-/** Sets a title centred on as few lines as fit, balanced, breaking only between words. */
-export function setTitle(ts: Typesetter, role: FontRole, text: string, keepWhole: readonly string[] = []): Line[] {
-  const measure = ts.geometry.width;
-  const [natural] = ts.set([{ role, text }], { align: 'left', measure: 1e9 });
-  if (!natural) return [];
-  if (natural.width <= measure || natural.width > measure * 4) return ts.set([{ role, text }], { align: 'center' });
-  const cps = [...text];
-  const offsets: number[] = [];
-  let o = 0;
-  for (const c of cps) {
-    offsets.push(o);
-    o += c.length;
-  }
-  offsets.push(o);
-  const xs = natural.runs.flatMap((r) => r.x);
-  const edge = (i: number) => (i < xs.length ? xs[i]! : natural.x + natural.width) - xs[0]!;
-  const allowed = breakPositions(text, cps, offsets, keepWhole);
-  const best = balance(cps.length, allowed, edge, measure);
-  if (!best) return ts.set([{ role, text }], { align: 'center' });
-  const bounds = [0, ...best, cps.length];
-  const lines: Line[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const piece = text.slice(offsets[bounds[i]!], offsets[bounds[i + 1]!]);
-    lines.push(...ts.set([{ role, text: piece }], { align: 'center' }));
-  }
-  return lines;
-}
-
-/** UTF-16 ranges of the words of a title that must not be split: the agency, the year (2017年度), common title words. */
-export function titleWordRanges(text: string, keepWhole: readonly string[] = []): Array<[number, number]> {
+/** UTF-16 ranges of a title's words that no line may split: the agency (when it fits), 2017年度, document numbers, title words. */
+export function titleWordRanges(text: string, names: readonly string[] = [], fits: (name: string) => boolean = () => true): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const word of [...keepWhole, ...TITLE_WORDS]) {
-    if (!word) continue;
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
-  }
-  for (const m of text.matchAll(/\d+年度?|〔\d+〕\d*号?/g)) ranges.push([m.index, m.index + m[0].length]);
+  const add = (word: string, start = 0, end = text.length) => {
+    for (let at = text.indexOf(word, start); at >= 0 && at + word.length <= end; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  };
+  for (const name of names) if (name && fits(name)) add(name);
+  for (const word of TITLE_WORDS) add(word);
+  for (const m of text.matchAll(/[0-9０-９]+年度?|〔[0-9０-９]+〕[0-9０-９]*号?/g)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 
-/** Code-point indices where a title may break. */
-function breakPositions(text: string, cps: string[], offsets: number[], keepWhole: readonly string[]): boolean[] {
-  const ok = cps.map((_, i) => i > 0);
-  const protect = (start: number, end: number) => {
-    for (let i = start + 1; i < end; i++) ok[i] = false;
+/** Offsets inside a long agency name after which a title may break. */
+function nameBreaks(text: string, name: string): Set<number> {
+  const out = new Set<number>();
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    for (const word of NAME_BREAKS_AFTER) {
+      for (let k = name.indexOf(word); k >= 0; k = name.indexOf(word, k + 1)) out.add(at + k + word.length);
+    }
+  }
+  return out;
+}
+
+/** Sets a title (centred unless `align` says otherwise): the report's own lines, or balanced lines broken between words. */
+export function setTitle(ts: Typesetter, role: FontRole, text: string, names: readonly string[] = [], lines?: readonly string[], options: SetOptions = {}): Line[] {
+  const measure = options.measure ?? ts.geometry.width;
+  if (lines && lines.length > 0) return lines.flatMap((l) => ts.set([{ role, text: l }], { align: 'center', ...options }));
+  const fits = (name: string) => ts.width(role, name, options.size) <= measure;
+  const protectedRanges = titleWordRanges(text, names, fits);
+  const inside = new Uint8Array(text.length + 1);
+  for (const [s, e] of protectedRanges) for (let k = s + 1; k < e; k++) inside[k] = 1;
+  const longNames = names.filter((n) => n && !fits(n));
+  const allowedInName = new Set<number>();
+  const nameCovered = new Uint8Array(text.length + 1);
+  for (const name of longNames) {
+    for (const k of nameBreaks(text, name)) allowedInName.add(k);
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) nameCovered.fill(1, at + 1, at + name.length);
+  }
+  // Code points before each UTF-16 offset, to keep MIN_PIECE characters on each side of a break.
+  const cpIndex = new Int32Array(text.length + 1);
+  for (let i = 0, k = 0; i <= text.length; i++) {
+    cpIndex[i] = k;
+    if (i < text.length && !(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) k++;
+  }
+  const codePoints = cpIndex[text.length]!;
+  const allowed = (offset: number) => {
+    if (cpIndex[offset]! < MIN_PIECE || codePoints - cpIndex[offset]! < MIN_PIECE) return false;
+    if (nameCovered[offset] === 1) return allowedInName.has(offset) && inside[offset] !== 1;
+    return inside[offset] !== 1;
   };
-  const indexByOffset = new Map(offsets.map((off, i) => [off, i]));
-  const indexOfOffset = (off: number) => indexByOffset.get(off) ?? 0;
-  for (const [start, end] of titleWordRanges(text, keepWhole)) protect(indexOfOffset(start), indexOfOffset(end));
-  for (let i = 1; i < cps.length; i++) {
-    const a = cps[i - 1]!.codePointAt(0)!;
-    const b = cps[i]!.codePointAt(0)!;
-    if (isNoLineStart(b, 'gb') || isNoLineEnd(a) || (isWordCharacter(a) && isWordCharacter(b))) ok[i] = false;
-  }
-  return ok;
-}
-
-/** Chooses breaks for the fewest lines that fit, minimising the spread of line widths; 梯形 or 菱形 shapes only. */
-function balance(n: number, allowed: boolean[], edge: (i: number) => number, measure: number): number[] | undefined {
-  const total = edge(n);
-  const minLines = Math.max(2, Math.ceil(total / measure));
-  for (let k = minLines; k <= Math.min(minLines + 1, 4); k++) {
-    let best: { breaks: number[]; score: number } | undefined;
-    const search = (from: number, left: number, breaks: number[]) => {
-      if (left === 0) {
-        const bounds = [0, ...breaks, n];
-        const widths = bounds.slice(1).map((b, i) => edge(b) - edge(bounds[i]!));
-        if (widths.some((w) => w > measure + 0.01)) return;
-        if (n - bounds[bounds.length - 2]! < 3) return;
-        const mean = total / k;
-        let score = widths.reduce((s, w) => s + (w - mean) ** 2, 0);
-        if (!isTrapezoidOrDiamond(widths)) score += measure * measure * 10;
-        score -= widths[0]! * 1e-6; // on a tie, the longer line first
-        if (!best || score < best.score) best = { breaks: [...breaks], score };
-        return;
-      }
-      for (let i = from + 1; i < n; i++) if (allowed[i]) search(i, left - 1, [...breaks, i]);
-    };
-    search(0, k - 1, []);
-    if (best) return best.breaks;
-  }
-  return undefined;
-}
-
-function isTrapezoidOrDiamond(w: number[]): boolean {
-  const up = w.every((x, i) => i === 0 || x >= w[i - 1]! - 0.01);
-  const down = w.every((x, i) => i === 0 || x <= w[i - 1]! + 0.01);
-  if (up || down) return true;
-  const peak = w.indexOf(Math.max(...w));
-  return w.slice(0, peak + 1).every((x, i, a) => i === 0 || x >= a[i - 1]! - 0.01) && w.slice(peak).every((x, i, a) => i === 0 || x <= a[i - 1]! + 0.01);
+  const natural = ts.width(role, text, options.size);
+  const keepTogether = protectedRanges;
+  if (natural <= measure) return ts.set([{ role, text }], { align: 'center', ...options, keepTogether });
+  // Very long titles are set like a paragraph (centred), keeping their words whole.
+  if (natural > measure * 4) return ts.set([{ role, text }], { align: 'center', ...options, keepTogether });
+  return ts.balance([{ role, text }], allowed, options) ?? ts.set([{ role, text }], { align: 'center', ...options, keepTogether });
 }

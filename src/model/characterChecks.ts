@@ -40,9 +40,8 @@ function checkString(text: string, path: string): ValidationIssue[] {
 
 /** Errors for printed characters the font of their role cannot draw; a throwing `canDraw` counts as “cannot draw”. */
 export function checkDrawable(
-  fields: readonly ReportTextField[],
+  fields: readonly (ReportTextField & { readonly generated?: boolean })[],
   canDraw: (codePoint: number, role: FontRole) => boolean,
-  generated = false,
 ): ValidationIssue[] {
   const cache = new Map<FontRole, Map<number, boolean>>();
   const drawable = (cp: number, role: FontRole) => {
@@ -68,7 +67,7 @@ export function checkDrawable(
       seen.add(cp);
       if (drawable(cp, field.role)) continue;
       if (reported++ >= MAX_PER_FIELD) break;
-      const where = generated ? `程序生成的文字“${field.text}”` : `第${index + 1}个字符`;
+      const where = field.generated ? `程序生成的文字“${field.text}”` : `第${index + 1}个字符`;
       out.push(
         error(
           'undrawable_character',

@@ -1,6 +1,6 @@
 /** Formatting of dates, titles and statistics values as they are printed. */
-import { SECTION_TITLES, type SectionKey } from './sections.js';
-import type { Report, ReportMetadata } from './types.js';
+import { chineseNumeral, chineseYear } from './numbering.js';
+import type { ReportMetadata } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -21,10 +21,14 @@ export function isValidIsoDate(iso: string): boolean {
   return parseIsoDate(iso) !== undefined;
 }
 
-/** `2018-01-21` → `2018年1月21日` (Arabic digits, no zero padding, per GB/T 9704); throws RangeError on an invalid date. */
-export function formatChineseDate(iso: string): string {
+/**
+ * `2018-01-21` → `2018年1月21日` (Arabic digits, no zero padding, per GB/T 9704), or with `chinese` numerals
+ * `二〇一八年一月二十一日`; throws RangeError on an invalid date.
+ */
+export function formatChineseDate(iso: string, style: 'arabic' | 'chinese' = 'arabic'): string {
   const d = parseIsoDate(iso);
   if (!d) throw new RangeError(`Not a valid ISO date: ${JSON.stringify(iso)}`);
+  if (style === 'chinese') return `${chineseYear(d.year)}年${chineseNumeral(d.month)}月${chineseNumeral(d.day)}日`;
   return `${d.year}年${d.month}月${d.day}日`;
 }
 
@@ -39,22 +43,17 @@ export function defaultTableTitle(metadata: Pick<ReportMetadata, 'agency' | 'yea
 }
 
 /** The printed report title: `metadata.title`, or the default title. */
-export function reportTitle(report: Pick<Report, 'metadata'>): string {
+export function reportTitle(report: { metadata: Pick<ReportMetadata, 'agency' | 'year' | 'title'> }): string {
   return report.metadata.title ?? defaultTitle(report.metadata);
 }
 
-/** The printed statistics table title: `statistics.title`, or the default table title. */
-export function tableTitle(report: Pick<Report, 'metadata' | 'statistics'>): string {
-  return report.statistics.title ?? defaultTableTitle(report.metadata);
-}
-
-/** The printed title of a section: its override, or the canonical title. */
-export function sectionTitle(report: Pick<Report, 'sections'>, key: SectionKey): string {
-  return report.sections[key].title ?? SECTION_TITLES[key];
-}
-
-/** A statistics value as printed: integers without separators, amount strings exactly as given. */
+/**
+ * A statistics value as printed: integers without separators, amount strings exactly as given, other numbers with
+ * at most two decimals (0.1 + 0.2 is 0.3, not 0.30000000000000004).
+ */
 export function formatValue(value: number | string): string {
   if (typeof value === 'string') return value;
-  return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  if (!Number.isFinite(value)) return String(value);
+  return String(Math.round(value * 100) / 100);
 }

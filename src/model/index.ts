@@ -1,7 +1,7 @@
-/** The report model: types, schema, section and statistics templates, validation, normalisation and formatting. */
+/** The report model: templates, types, schema, validation, normalisation, the resolved document and formatting. */
 export { FONT_ROLES, type FontRole } from './fontRole.js';
-export { chineseNumeral, numberLabel, type ItemNumbering } from './numbering.js';
-export { SECTION_DEFINITIONS, SECTION_KEYS, SECTION_TITLES, type SectionKey } from './sections.js';
+export { chineseNumeral, chineseYear, numberLabel, type ItemNumbering } from './numbering.js';
+export { SECTION_DEFINITIONS, SECTION_KEYS, SECTION_TITLES, type SectionKey } from './templates/sections2014.js';
 export {
   STATISTICS_ROWS,
   STATISTICS_ROW_BY_ID,
@@ -9,22 +9,21 @@ export {
   STATISTICS_RULES,
   type StatisticsRow,
   type StatisticsLevel,
-  type StatisticsRule,
-} from './statisticsTemplate.js';
-export {
-  reportSchema,
-  metadataSchema,
-  contactSchema,
-  paragraphSchema,
-  listItemSchema,
-  listSchema,
-  subsectionSchema,
-  blockSchema,
-  sectionSchema,
-  signatureSchema,
-  statisticsSchema,
-  styleSchema,
-} from './schema.js';
+} from './templates/statistics2014.js';
+export { TEMPLATES, TEMPLATE_IDS, templateOf, valueCells, type ValueCell } from './templates/index.js';
+export type {
+  Template,
+  TemplateId,
+  PartDefinition,
+  TableDefinition,
+  RowDefinition,
+  BodyCellDefinition,
+  HeaderCellDefinition,
+  StatisticsRule,
+  TablePlacement,
+  ValueKind,
+} from './templates/index.js';
+export { reportSchema, reportSchemaOf } from './schema.js';
 export type {
   Report,
   ReportMetadata,
@@ -33,32 +32,27 @@ export type {
   Paragraph,
   List,
   ListItem,
+  Subsection,
+  TableBlock,
   Signature,
   Statistics,
   ValidationIssue,
   ValidationResult,
-  ValidateOptions,
+  CheckOptions,
   ReportLimits,
   ReportTextField,
 } from './types.js';
-export { validateReport } from './validateReport.js';
+export { checkReport, type CheckResult } from './validateReport.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { normalizePunctuation, type PunctuationChange } from './normalizePunctuation.js';
 export { findHalfwidthInChineseContext, toFullwidthPunctuation, isCjkCodePoint, type HalfwidthMark } from './punctuation.js';
 export { findPlaceholders, resolvePlaceholders, type PlaceholderMatch } from './placeholders.js';
-export { collectTexts, forEachText, generatedTexts, type TextVisitor } from './reportText.js';
-export {
-  formatChineseDate,
-  parseIsoDate,
-  isValidIsoDate,
-  defaultTitle,
-  defaultTableTitle,
-  reportTitle,
-  tableTitle,
-  sectionTitle,
-  formatValue,
-} from './format.js';
+export { collectTexts, forEachText, type TextVisitor, type TextFieldOf, type TextKind } from './reportText.js';
+export { formatChineseDate, parseIsoDate, isValidIsoDate, defaultTitle, defaultTableTitle, reportTitle, formatValue } from './format.js';
 export { formatPath, parsePath, labelForPath, type PathSegment } from './paths.js';
 export { formatCodePoint, forbiddenCharacterCode, type ForbiddenCharacterCode } from './characters.js';
 export { numericValue } from './statisticsChecks.js';
 export { reportJsonSchemaText } from './jsonSchema.js';
+export { resolveDocument, type ResolveOptions } from './resolve.js';
+export { documentTexts } from './document.js';
+export type { ResolvedDocument, DocBlock, DocText, DocTable, DocRow, DocCell, TextBlock, SignatureBlock, StructElement, StructType, TableAttributes, TextStyle, Bookmark, DocumentMetadata } from './document.js';

@@ -1,8 +1,9 @@
-/** Construction of validation issues with their Chinese labels. */
+/** Construction of validation issues; their Chinese labels are added by the validator, which knows the template. */
 import { formatPath, labelForPath, type PathSegment } from './paths.js';
+import type { Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
-/** Builds an issue; the label is looked up from the path unless given. */
+/** Builds an issue; without a label, the validator looks one up from the path. */
 export function makeIssue(
   severity: ValidationIssue['severity'],
   code: string,
@@ -11,16 +12,21 @@ export function makeIssue(
   label?: string,
 ): ValidationIssue {
   const pathText = typeof path === 'string' ? path : formatPath(path);
-  const found = label ?? safeLabel(path);
-  return found === undefined ? { severity, code, path: pathText, message } : { severity, code, path: pathText, label: found, message };
+  return label === undefined ? { severity, code, path: pathText, message } : { severity, code, path: pathText, label, message };
 }
 
-function safeLabel(path: string | readonly PathSegment[]): string | undefined {
+/** The issue with the Chinese label of its path in the template, unless it has one. */
+export function withLabel(issue: ValidationIssue, template: Template): ValidationIssue {
+  if (issue.label !== undefined) return issue;
+  let label: string | undefined;
   try {
-    return labelForPath(path);
+    label = labelForPath(issue.path, template);
   } catch {
-    return undefined;
+    label = undefined;
   }
+  if (label === undefined) return issue;
+  const { severity, code, path, message, ...rest } = issue;
+  return { severity, code, path, label, message, ...rest };
 }
 
 /** Shorthand for an error issue. */

@@ -1,10 +1,11 @@
 /**
- * The JSON Schema of a report, generated from the zod schema. Output is deterministic: keys are sorted
- * recursively, except the children of `properties`, which keep the schema's definition order (the order in
- * which a report is read: metadata, preamble, sections 一 to 十二, signature, statistics).
+ * The JSON Schema of a report, generated from the zod schemas: one branch per template (anyOf), each listing every
+ * statistics cell of its template as a property with its Chinese label as description, so that an editor completes
+ * and checks the cell ids. Output is deterministic: keys are sorted recursively, except the children of
+ * `properties`, which keep the schema's definition order (the order in which a report is read).
  */
 import { z } from 'zod';
-import { reportSchema } from './schema.js';
+import { allReportSchemas } from './schema.js';
 
 function stable(value: unknown, keepOrder = false): unknown {
   if (Array.isArray(value)) return value.map((v) => stable(v));
@@ -16,5 +17,9 @@ function stable(value: unknown, keepOrder = false): unknown {
 
 /** The report's JSON Schema (draft 2020-12) as text: 2-space indent, stable key order, trailing newline. */
 export function reportJsonSchemaText(): string {
-  return `${JSON.stringify(stable(z.toJSONSchema(reportSchema)), null, 2)}\n`;
+  const schema = z.union(allReportSchemas(true) as [z.ZodType, z.ZodType, ...z.ZodType[]]).meta({
+    title: '政府信息公开工作年度报告',
+    description: 'A report for xxgk-report. "template" chooses the branch: 2014 (default, twelve parts and the 附件 table), 2008 (seven parts) or 2021 (the national format with three tables).',
+  });
+  return `${JSON.stringify(stable(z.toJSONSchema(schema)), null, 2)}\n`;
 }

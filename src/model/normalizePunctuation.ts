@@ -1,11 +1,14 @@
 /**
- * `normalizePunctuation`: replaces half-width `, ; : ( ) ? !` in Chinese context with full-width marks in
- * every printed text field (the rule is defined once, in punctuation.ts). URLs, e-mail addresses and numbers
- * are left alone, an ASCII space between a replaced mark and a CJK character is removed, and nothing is
- * NFKC-normalised. The input report is not modified.
+ * `normalizePunctuation`: repairs the text of every field the way the lints describe (one definition each, in
+ * punctuation.ts and repairs.ts): half-width `, ; : ( ) ? !` in Chinese context → full-width; full-width digits and
+ * Latin letters → half-width (GB/T 15835); ASCII straight quotes → “ ” ‘ ’; numbering typed at the start of a title or
+ * item → removed. URLs, e-mail addresses and numbers are left alone, and nothing is NFKC-normalised. It works on any
+ * input shaped like a report, valid or not (the CLI's `validate --fix` repairs what it can before reporting the rest);
+ * the input is not modified.
  */
 import { toFullwidthPunctuation } from './punctuation.js';
 import { forEachText } from './reportText.js';
+import { repairText } from './repairs.js';
 import type { Report } from './types.js';
 
 /** One changed field: its path and its whole text before and after. */
@@ -15,12 +18,15 @@ export interface PunctuationChange {
   readonly after: string;
 }
 
-/** Returns a normalised copy of the report (the input is untouched) and the list of changed fields in reading order. */
-export function normalizePunctuation(report: Report): { report: Report; changes: PunctuationChange[] } {
+/** Returns a repaired copy of the report (the input is untouched) and the list of changed fields in reading order. */
+export function normalizePunctuation<T = Report>(report: T): { report: T; changes: PunctuationChange[] } {
   const copy = structuredClone(report);
   const changes: PunctuationChange[] = [];
   forEachText(copy, (field, set) => {
-    const after = toFullwidthPunctuation(field.text);
+    let after = field.kind === 'name' ? field.text : toFullwidthPunctuation(field.text);
+    after = repairText(after, 'fullwidth');
+    if (field.kind !== 'name') after = repairText(after, 'quotes');
+    if (field.kind === 'title' || field.kind === 'lead') after = repairText(after, 'numbering');
     if (after === field.text) return;
     set(after);
     changes.push({ path: field.path, before: field.text, after });

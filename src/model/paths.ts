@@ -7,9 +7,8 @@
  * identifier is bracket-quoted too.
  */
 import { z } from 'zod';
-import { reportSchema } from './schema.js';
-import { SECTION_TITLES, type SectionKey } from './sections.js';
-import { STATISTICS_ROW_BY_ID } from './statisticsTemplate.js';
+import { reportSchemaOf } from './schema.js';
+import { rowsById, templateOf, valueCells, type Template } from './templates/index.js';
 
 /** One step of a path: an object key or an array index. */
 export type PathSegment = string | number;
@@ -17,7 +16,7 @@ export type PathSegment = string | number;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function isRowKey(segments: readonly PathSegment[], index: number): boolean {
-  return index === 2 && segments[0] === 'statistics' && (segments[1] === 'values' || segments[1] === 'notes');
+  return index === 2 && segments[0] === 'statistics' && (segments[1] === 'values' || segments[1] === 'notes' || segments[1] === 'previous');
 }
 
 /** Formats path segments as a path string, e.g. `["sections","overview","blocks",0]` → `sections.overview.blocks[0]`. */
@@ -91,31 +90,49 @@ function childSchema(schema: AnySchema, seg: PathSegment): AnySchema | undefined
   }
 }
 
-/** The title of the deepest schema along the path that has one. */
-function schemaLabel(segments: readonly PathSegment[]): string | undefined {
-  let schema: AnySchema | undefined = reportSchema;
-  let label = titleOf(reportSchema);
+/** The title of the deepest schema along the path that has one (through a union, the option that has the key). */
+function schemaLabel(segments: readonly PathSegment[], template: Template): string | undefined {
+  const root = reportSchemaOf(template.id);
+  let schema: AnySchema | undefined = root;
+  let label = titleOf(root);
   for (const seg of segments) {
-    schema = schema && childSchema(schema, seg);
+    if (!schema) break;
+    const inner = unwrap(schema).at(-1)!;
+    if (inner._zod.def.type === 'union') {
+      const matching = ((inner._zod.def as unknown as { options: AnySchema[] }).options ?? []).filter((o) => childSchema(o, seg));
+      const option = matching.length === 1 ? matching[0] : undefined; // `type` is in every option: no one of them
+      if (option) {
+        label = titleOf(option) ?? label;
+        schema = option;
+      }
+    }
+    schema = childSchema(schema, seg);
     if (!schema) break;
     for (const s of unwrap(schema)) label = titleOf(s) ?? label;
   }
   return label;
 }
 
-/** The Chinese label of the field at a path: a statistics row's label, a section title, or the schema's `title`. */
-export function labelForPath(path: string | readonly PathSegment[]): string | undefined {
+/**
+ * The Chinese label of the field at a path in a report of a template (default 2014): a statistics cell's row and
+ * column labels, a part's title, or the schema's `title`.
+ */
+export function labelForPath(path: string | readonly PathSegment[], template: Template = templateOf(undefined)!): string | undefined {
   const segments = typeof path === 'string' ? parsePath(path) : path;
   const [first, second, third] = segments;
-  if (first === 'statistics' && (second === 'values' || second === 'notes') && typeof third === 'string') {
-    const row = STATISTICS_ROW_BY_ID.get(third);
-    if (row) return second === 'values' ? row.label : `${row.label}（行备注）`;
+  if (first === 'statistics' && (second === 'values' || second === 'notes' || second === 'previous') && typeof third === 'string') {
+    const cell = valueCells(template).get(third);
+    const row = rowsById(template).get(third)?.row;
+    const name = cell?.cell.label ?? row?.cells.find((c) => c.kind === 'label')?.text;
+    if (name) return second === 'values' ? name : second === 'notes' ? `${name}（行备注）` : `${name}（上年度）`;
   }
-  if (first === 'sections' && typeof second === 'string' && Object.hasOwn(SECTION_TITLES, second)) {
-    const sectionTitle = SECTION_TITLES[second as SectionKey];
-    if (segments.length === 2) return sectionTitle;
-    const inner = schemaLabel(segments);
-    return inner && inner !== sectionTitle ? `${sectionTitle} › ${inner}` : sectionTitle;
+  if (first === 'sections' && typeof second === 'string') {
+    const part = template.parts.find((p) => p.key === second);
+    if (part) {
+      if (segments.length === 2) return part.title;
+      const inner = schemaLabel(segments, template);
+      return inner && inner !== part.title ? `${part.title} › ${inner}` : part.title;
+    }
   }
-  return schemaLabel(segments);
+  return schemaLabel(segments, template);
 }

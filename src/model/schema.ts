@@ -1,10 +1,10 @@
 /**
- * The runtime schema of a report (zod 4). The static types in `types.ts` are inferred from it,
- * and `schema/report.schema.json` is generated from it.
+ * The runtime schema of a report (zod 4), one per template. The static types in `types.ts` are inferred from the
+ * 2014 schema (the other templates share every shape but `sections` and `statistics`), and
+ * `schema/report.schema.json` is generated from them (jsonSchema.ts).
  */
 import { z } from 'zod';
-import { SECTION_DEFINITIONS } from './sections.js';
-import { STATISTICS_ROWS } from './statisticsTemplate.js';
+import { TEMPLATES, TEMPLATE_IDS, valueCells, type Template, type TemplateId } from './templates/index.js';
 
 const text = (title: string) => z.string().meta({ title });
 const nonEmpty = (title: string) => z.string().trim().min(1).meta({ title });
@@ -17,46 +17,65 @@ const isoDate = (title: string) =>
     .meta({ title, description: 'ISO 8601 date, YYYY-MM-DD' });
 
 /** A body paragraph (first line indented 2 字). */
-export const paragraphSchema = z
-  .strictObject({ type: z.literal('paragraph'), text: text('段落文字') })
-  .meta({ title: '段落' });
+export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), text: text('段落文字') }).meta({ title: '段落' });
 
-/** One numbered item: an optional run-in lead (such as 部门网站。) and its text. */
+/** One numbered item: an optional run-in lead (such as 部门网站。), its text, and further paragraphs. */
 export const listItemSchema = z
   .strictObject({
     lead: text('条目引语（如“部门网站。”）').optional(),
     text: text('条目文字'),
+    paragraphs: z.array(text('条目的后续段落')).optional().meta({ title: '条目的后续段落' }),
   })
   .meta({ title: '条目' });
 
-/** Numbered level-3 items; the numbers are generated. */
-export const listSchema = z
-  .strictObject({ type: z.literal('list'), items: z.array(listItemSchema).min(1) })
-  .meta({ title: '编号条目（1. 或 1、，由程序编号）' });
+/** Numbered items; the numbers are generated (1. or 1、, or （1） inside a third-level heading). */
+export const listSchema = z.strictObject({ type: z.literal('list'), items: z.array(listItemSchema).min(1) }).meta({ title: '编号条目（由程序编号）' });
 
-/** A level-2 heading (numbered （一） by the library) with its paragraphs and lists. */
+/** Where one of the template's statistics tables is set inside its part (by default after the part's text). */
+export const statisticsTableSchema = z
+  .strictObject({ type: z.literal('statisticsTable'), table: z.string().meta({ title: '统计表编号（proactive、applications、reviews）' }) })
+  .meta({ title: '统计表位置' });
+
+/** A table of the report's own: optional title, header rows and body rows of text cells. */
+export const tableSchema = z
+  .strictObject({
+    type: z.literal('table'),
+    title: text('表格标题').optional(),
+    header: z.array(z.array(text('表头单元格'))).optional().meta({ title: '表头行' }),
+    rows: z.array(z.array(text('单元格'))).min(1).meta({ title: '表格行' }),
+  })
+  .meta({ title: '表格' });
+
+/** A heading (（一）, 1. or （1） by its depth, numbered by the library) with its content; `runIn` sets title and first paragraph on one line. */
 export const subsectionSchema = z
   .strictObject({
     type: z.literal('subsection'),
-    title: nonEmpty('二级标题（（一）由程序编号）'),
-    blocks: z.array(z.discriminatedUnion('type', [paragraphSchema, listSchema])),
+    title: nonEmpty('小标题（编号由程序生成）'),
+    runIn: z.boolean().optional().meta({ title: '标题与正文同行（如“（一）总体情况。正文……”）' }),
+    get blocks() {
+      return z.array(blockSchema);
+    },
   })
-  .meta({ title: '二级标题及其内容' });
+  .meta({ title: '小标题及其内容' });
 
-/** Any block of a section: paragraph, subsection or list. */
-export const blockSchema = z.discriminatedUnion('type', [paragraphSchema, subsectionSchema, listSchema]);
+/** Any block of a part: paragraph, heading with content, numbered items, a table, or the place of a statistics table. */
+export const blockSchema: z.ZodType<Block> = z
+  .discriminatedUnion('type', [paragraphSchema, subsectionSchema, listSchema, tableSchema, statisticsTableSchema])
+  // An id makes the JSON Schema name the recursion the same way whatever walked the schema before (`$defs.block`).
+  .meta({ id: 'block', title: '块（段落、小标题、编号条目、表格或统计表位置）' });
 
-/** One of the twelve sections: an optional title override and its blocks. */
+/** A block of a report (the recursive union, written out for the static type). */
+export type Block =
+  | z.infer<typeof paragraphSchema>
+  | z.infer<typeof listSchema>
+  | z.infer<typeof tableSchema>
+  | z.infer<typeof statisticsTableSchema>
+  | { type: 'subsection'; title: string; runIn?: boolean | undefined; blocks: Block[] };
+
+/** One part of the report: an optional title override and its blocks. */
 export const sectionSchema = z
-  .strictObject({
-    title: nonEmpty('部分标题（覆盖标准标题）').optional(),
-    blocks: z.array(blockSchema),
-  })
+  .strictObject({ title: nonEmpty('部分标题（覆盖标准标题）').optional(), blocks: z.array(blockSchema) })
   .meta({ title: '报告部分' });
-
-const sectionsShape = Object.fromEntries(
-  SECTION_DEFINITIONS.map((s) => [s.key, sectionSchema.meta({ title: s.title })]),
-) as { [K in (typeof SECTION_DEFINITIONS)[number]['key']]: typeof sectionSchema };
 
 /** Contact details of the disclosure office (metadata; the printed contact text is in the preamble). */
 export const contactSchema = z
@@ -77,6 +96,7 @@ export const metadataSchema = z
     agency: nonEmpty('发布机关'),
     year: z.number().int().min(2000).max(2100).meta({ title: '报告年度' }),
     title: nonEmpty('报告标题').optional(),
+    titleLines: z.array(nonEmpty('标题的一行')).min(1).optional().meta({ title: '标题分行（各行连起来须等于标题）' }),
     subtitle: text('副标题').optional(),
     documentNumber: text('文号或索引号').optional(),
     keywords: z.array(text('关键词')).optional(),
@@ -87,44 +107,84 @@ export const metadataSchema = z
   })
   .meta({ title: '报告信息' });
 
-/** The signature block: issuing office and ISO date. */
+/** The signature block: one issuing office (or several), and the date. */
 export const signatureSchema = z
-  .strictObject({ office: nonEmpty('落款机关'), date: isoDate('成文日期') })
-  .meta({ title: '落款' });
-
-const rowIds = STATISTICS_ROWS.filter((r) => r.kind !== 'group').map((r) => r.id);
-
-/** The statistics table: optional title and subtitle, one value per row id, optional row notes. */
-export const statisticsSchema = z
   .strictObject({
-    title: nonEmpty('统计表标题').optional(),
-    subtitle: text('统计表副标题').optional(),
-    values: z
-      .record(z.string(), z.union([z.number(), z.string()]))
-      .meta({
-        title: '统计数',
-        description: `One value per row id: ${rowIds.join(', ')}. Counts are non-negative integers; 万元 amounts may be decimal (a string such as "2.50" keeps its digits).`,
-      }),
-    notes: z.record(z.string(), text('行备注')).optional().meta({ title: '行备注（印在指标名称之后）' }),
+    office: nonEmpty('落款机关').optional(),
+    offices: z.array(nonEmpty('落款机关')).min(1).optional().meta({ title: '落款机关（多个）' }),
+    date: isoDate('成文日期'),
+    dateStyle: z.enum(['arabic', 'chinese']).optional().meta({ title: '日期写法（arabic：2022年1月20日；chinese：二〇二二年一月二十日）' }),
   })
-  .meta({ title: '政府信息公开工作情况统计表' });
+  .meta({ title: '落款' });
 
 /** Layout options that vary between agencies. */
 export const styleSchema = z
-  .strictObject({
-    itemNumbering: z.enum(['period', 'comma']).optional().meta({ title: '三级编号样式（1. 或 1、）' }),
-  })
+  .strictObject({ itemNumbering: z.enum(['period', 'comma']).optional().meta({ title: '条目编号样式（1. 或 1、）' }) })
   .meta({ title: '版式选项' });
 
-/** The whole report. */
-export const reportSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    metadata: metadataSchema,
-    preamble: z.array(paragraphSchema).meta({ title: '前言' }),
-    sections: z.strictObject(sectionsShape).meta({ title: '正文各部分' }),
-    signature: signatureSchema,
-    statistics: statisticsSchema,
-    style: styleSchema.optional(),
-  })
-  .meta({ title: '政府信息公开工作年度报告', description: 'A report for xxgk-report: metadata, preamble, the twelve sections, signature and statistics table.' });
+const valueSchema = z.union([z.number(), z.string()]);
+
+/** The statistics of a template: values by cell id (one property per cell in the JSON Schema, with its Chinese label). */
+function statisticsSchemaOf(template: Template, forJsonSchema: boolean) {
+  const cells = [...valueCells(template).values()];
+  const values = forJsonSchema
+    ? z.strictObject(Object.fromEntries(cells.map((c) => [c.id, valueSchema.meta({ description: `${c.cell.label}（${c.cell.unit}）` })])))
+    : z.record(z.string(), valueSchema);
+  const titled = template.tables.some((t) => t.titled);
+  return z
+    .strictObject({
+      ...(titled
+        ? {
+            title: nonEmpty('统计表标题').optional(),
+            titleLines: z.array(nonEmpty('标题的一行')).min(1).optional().meta({ title: '统计表标题分行' }),
+            subtitle: text('统计表副标题').optional(),
+          }
+        : {}),
+      values: values.meta({ title: '统计数', description: 'One value per cell id. Counts are non-negative integers; 万元 amounts may be decimal (a string such as "2.50" keeps its digits).' }),
+      previous: z.record(z.string(), valueSchema).optional().meta({ title: '上年度报告的统计数（用于跨年度核对）' }),
+      notes: z.record(z.string(), text('行备注')).optional().meta({ title: '行备注（印在指标名称之后）' }),
+    })
+    .meta({ title: '统计数据' });
+}
+
+function sectionsSchemaOf(template: Template) {
+  const shape = Object.fromEntries(template.parts.map((p) => [p.key, p.required ? sectionSchema.meta({ title: p.title }) : sectionSchema.meta({ title: p.title }).optional()]));
+  return z.strictObject(shape).meta({ title: '正文各部分' });
+}
+
+const schemas = new Map<string, z.ZodType>();
+
+/** The schema of a report in one template; `forJsonSchema` lists every statistics cell as a property. */
+export function reportSchemaOf(id: TemplateId, forJsonSchema = false): z.ZodType {
+  const key = `${id}:${forJsonSchema}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    const template = TEMPLATES[id];
+    const statistics = statisticsSchemaOf(template, forJsonSchema);
+    schema = z
+      .strictObject({
+        $schema: z.string().optional(),
+        template: id === '2014' ? z.literal('2014').optional().meta({ title: '模板（默认 2014）' }) : z.literal(id).meta({ title: '模板' }),
+        metadata: metadataSchema,
+        preamble: z.array(paragraphSchema).meta({ title: '前言' }),
+        sections: sectionsSchemaOf(template),
+        signature: signatureSchema,
+        statistics: template.statisticsRequired ? statistics : statistics.optional(),
+        style: styleSchema.optional(),
+      })
+      .meta({ title: '政府信息公开工作年度报告', description: `模板 ${template.id}：${template.name}` });
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** The 2014 report schema (the default template). */
+export const reportSchema = reportSchemaOf('2014');
+
+/** The schemas of every template, for the JSON Schema (one branch per template). */
+export function allReportSchemas(forJsonSchema: boolean): z.ZodType[] {
+  return TEMPLATE_IDS.map((id) => reportSchemaOf(id, forJsonSchema));
+}
+
+/** Statistics of the 2014 template (title, values, notes), for the static type. */
+export const statisticsSchema = statisticsSchemaOf(TEMPLATES['2014'], false);

@@ -1,18 +1,23 @@
 /**
- * Text lints (warnings). Per printed text field: `halfwidth_punctuation`, `doubled_punctuation`,
- * `unbalanced_brackets`. Per report structure: `empty_section`, `empty_subsection`, `empty_paragraph`,
- * `empty_item`.
+ * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `straight_quotes`,
+ * `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
+ * `empty_subsection`, `empty_paragraph`, `empty_item`. The first four are what `normalizePunctuation` (and the
+ * CLI's `validate --fix`) repairs.
  */
 import { excerpt, warning } from './issues.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { findHalfwidthInChineseContext } from './punctuation.js';
-import { SECTION_KEYS } from './sections.js';
-import type { Block, Report, ReportTextField, ValidationIssue } from './types.js';
+import type { TextFieldOf } from './reportText.js';
+import { findFullwidthAlphanumerics, findTypedNumbering } from './repairs.js';
+import { findStraightQuotes } from '../text/quotes.js';
+import type { Template } from './templates/index.js';
+import type { ValidationIssue } from './types.js';
 
 const SHOWN_OCCURRENCES = 3;
+const FIX = '可用 xxgk-report validate --fix（或 normalizePunctuation）自动改正';
 
 /** Half-width `, ; : ( ) ? !` in Chinese context: one warning per field with the count and the first few occurrences. */
-export function lintHalfwidth(field: ReportTextField): ValidationIssue[] {
+export function lintHalfwidth(field: TextFieldOf): ValidationIssue[] {
   const marks = findHalfwidthInChineseContext(field.text);
   if (marks.length === 0) return [];
   const shown = marks
@@ -20,19 +25,38 @@ export function lintHalfwidth(field: ReportTextField): ValidationIssue[] {
     .map((m) => `“${excerpt(field.text, m.index, m.index + 1)}”中的“${m.mark}”应为“${m.replacement}”`)
     .join('；');
   const more = marks.length > SHOWN_OCCURRENCES ? '等' : '';
-  return [
-    warning(
-      'halfwidth_punctuation',
-      field.path,
-      `中文中有${marks.length}处半角标点，应使用全角标点（，；：（）？！）：${shown}${more}。可用 normalizePunctuation 自动改正。`,
-    ),
-  ];
+  return [warning('halfwidth_punctuation', field.path, `中文中有${marks.length}处半角标点，应使用全角标点（，；：（）？！）：${shown}${more}。${FIX}。`)];
+}
+
+/** Full-width digits and Latin letters (GB/T 15835 writes numbers in half-width forms). */
+export function lintFullwidth(field: TextFieldOf): ValidationIssue[] {
+  const at = findFullwidthAlphanumerics(field.text);
+  if (at.length === 0) return [];
+  const shown = excerpt(field.text, at[0]!, at[Math.min(at.length, 4) - 1]! + 1);
+  return [warning('fullwidth_alphanumeric', field.path, `有${at.length}个全角数字或字母（如“${shown}”），数字和字母应使用半角形式（GB/T 15835）。${FIX}。`)];
+}
+
+/** ASCII straight quotes next to Chinese text. */
+export function lintStraightQuotes(field: TextFieldOf): ValidationIssue[] {
+  const quotes = findStraightQuotes(field.text);
+  if (quotes.length === 0) return [];
+  const first = quotes[0]!;
+  const odd = quotes.filter((q) => q.quote === '"').length % 2 === 1 ? '，且引号不成对' : '';
+  return [warning('straight_quotes', field.path, `中文中有${quotes.length}个英文直引号（如“${excerpt(field.text, first.index, first.index + 1)}”）${odd}，应使用中文引号“ ”‘ ’。${FIX}。`)];
+}
+
+/** Numbering typed at the start of a title or item, which the library would print a second time. */
+export function lintTypedNumbering(field: TextFieldOf): ValidationIssue[] {
+  if (field.kind !== 'title' && field.kind !== 'lead') return [];
+  const typed = findTypedNumbering(field.text);
+  if (!typed) return [];
+  return [warning('typed_numbering', field.path, `开头的“${typed.trim()}”是手工输入的编号；编号由程序生成，照此将印出两次编号，应删除。${FIX}。`)];
 }
 
 const DOUBLED = /[。，、；：]{2,}/g;
 
 /** Two or more consecutive marks among 。，、；： (such as 。。 or ，，): one warning per field. */
-export function lintDoubled(field: ReportTextField): ValidationIssue[] {
+export function lintDoubled(field: TextFieldOf): ValidationIssue[] {
   const found = [...field.text.matchAll(DOUBLED)];
   if (found.length === 0) return [];
   const shown = found
@@ -51,7 +75,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Unbalanced 《》 （） “” 【】 〔〕 within one field: one warning listing each unmatched mark. */
-export function lintBrackets(field: ReportTextField): ValidationIssue[] {
+export function lintBrackets(field: TextFieldOf): ValidationIssue[] {
   const problems: string[] = [];
   for (const [open, close] of PAIRS) {
     if (!field.text.includes(open) && !field.text.includes(close)) continue;
@@ -73,48 +97,65 @@ export function lintBrackets(field: ReportTextField): ValidationIssue[] {
 }
 
 /** All per-field text lints. */
-export function lintTextField(field: ReportTextField): ValidationIssue[] {
-  return [...lintHalfwidth(field), ...lintDoubled(field), ...lintBrackets(field)];
+export function lintTextField(field: TextFieldOf): ValidationIssue[] {
+  if (field.kind === 'name') return [...lintFullwidth(field)];
+  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
 }
 
-const isBlank = (text: string) => text.trim() === '';
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const isBlank = (text: unknown) => typeof text !== 'string' || text.trim() === '';
 
-/** Whether blocks contain any non-blank paragraph or list-item text, at any depth. */
-function hasContent(blocks: readonly Block[]): boolean {
-  return blocks.some((b) =>
-    b.type === 'paragraph' ? !isBlank(b.text) : b.type === 'list' ? b.items.some((i) => !isBlank(i.text)) : hasContent(b.blocks),
-  );
+/** Whether blocks contain any non-blank text or a table, at any depth. */
+function hasContent(blocks: unknown): boolean {
+  return arr(blocks).some((b) => {
+    if (!isObj(b)) return false;
+    if (b['type'] === 'paragraph') return !isBlank(b['text']);
+    if (b['type'] === 'list') return arr(b['items']).some((i) => isObj(i) && !isBlank(i['text']));
+    if (b['type'] === 'subsection') return hasContent(b['blocks']);
+    return b['type'] === 'table' || b['type'] === 'statisticsTable';
+  });
 }
 
-function lintBlocks(blocks: readonly Block[], base: PathSegment[], sectionEmpty: boolean, out: ValidationIssue[]): void {
-  blocks.forEach((block, i) => {
+function lintBlocks(blocks: unknown, base: PathSegment[], out: ValidationIssue[]): void {
+  arr(blocks).forEach((block, i) => {
+    if (!isObj(block)) return;
     const segs = [...base, i];
-    if (block.type === 'paragraph') {
-      if (isBlank(block.text)) out.push(warning('empty_paragraph', [...segs, 'text'], '段落没有文字，应删除此段或补充内容。'));
-    } else if (block.type === 'list') {
-      block.items.forEach((item, j) => {
-        if (isBlank(item.text)) out.push(warning('empty_item', [...segs, 'items', j, 'text'], '条目没有文字，应删除此条或补充内容。'));
+    if (block['type'] === 'paragraph') {
+      if (isBlank(block['text'])) out.push(warning('empty_paragraph', [...segs, 'text'], '段落没有文字，应删除此段或补充内容。'));
+    } else if (block['type'] === 'list') {
+      arr(block['items']).forEach((item, j) => {
+        if (isObj(item) && isBlank(item['text'])) out.push(warning('empty_item', [...segs, 'items', j, 'text'], '条目没有文字，应删除此条或补充内容。'));
       });
-    } else {
-      if (!sectionEmpty && !hasContent(block.blocks)) {
-        out.push(warning('empty_subsection', formatPath(segs), `二级标题“${block.title}”下没有内容。`));
-      }
-      lintBlocks(block.blocks, [...segs, 'blocks'], sectionEmpty, out);
+    } else if (block['type'] === 'subsection') {
+      if (!hasContent(block['blocks'])) out.push(warning('empty_subsection', formatPath(segs), `小标题“${String(block['title'] ?? '')}”下没有内容。`));
+      else lintBlocks(block['blocks'], [...segs, 'blocks'], out);
     }
   });
 }
 
-/** Structural lints: empty sections and subsections, empty paragraphs and list items (preamble included). */
-export function lintStructure(report: Report): ValidationIssue[] {
+/**
+ * Structural lints: a part with no text gets one warning (it prints the template's sentence, 本年度无此项情况。),
+ * and nothing inside it is warned about again; empty subsections, paragraphs and items elsewhere.
+ */
+export function lintStructure(input: unknown, template: Template): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  report.preamble.forEach((p, i) => {
-    if (isBlank(p.text)) out.push(warning('empty_paragraph', ['preamble', i, 'text'], '段落没有文字，应删除此段或补充内容。'));
+  if (!isObj(input)) return out;
+  arr(input['preamble']).forEach((p, i) => {
+    if (isObj(p) && isBlank(p['text'])) out.push(warning('empty_paragraph', ['preamble', i, 'text'], '段落没有文字，应删除此段或补充内容。'));
   });
-  for (const key of SECTION_KEYS) {
-    const blocks = report.sections[key].blocks;
-    const empty = !hasContent(blocks);
-    if (empty) out.push(warning('empty_section', ['sections', key], '此部分没有内容，应至少写一段文字（如“本年度无此类情况。”）。'));
-    lintBlocks(blocks, ['sections', key, 'blocks'], empty, out);
+  const sections = input['sections'];
+  if (!isObj(sections)) return out;
+  for (const part of template.parts) {
+    const section = sections[part.key];
+    if (!isObj(section)) continue;
+    const placesTable = template.tables.some((t) => t.placement.kind === 'part' && t.placement.part === part.key);
+    if (!hasContent(section['blocks']) && !placesTable) {
+      out.push(warning('empty_section', ['sections', part.key], `此部分没有内容，将印出“${template.emptyPartText}”；如有情况，请补充文字。`));
+      continue;
+    }
+    lintBlocks(section['blocks'], ['sections', part.key, 'blocks'], out);
   }
   return out;
 }

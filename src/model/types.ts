@@ -1,35 +1,57 @@
 import type { z } from 'zod';
 import type { FontRole } from './fontRole.js';
-import type {
-  blockSchema,
-  listItemSchema,
-  listSchema,
-  paragraphSchema,
-  reportSchema,
-  sectionSchema,
-  signatureSchema,
-  statisticsSchema,
-  metadataSchema,
-} from './schema.js';
+import type { Block, contactSchema, listItemSchema, listSchema, metadataSchema, paragraphSchema, signatureSchema, styleSchema, tableSchema } from './schema.js';
+import type { TemplateId } from './templates/index.js';
 
-/** A report as accepted by `validateReport` and `renderReport`. */
-export type Report = z.infer<typeof reportSchema>;
+export type { Block } from './schema.js';
+
 /** Report metadata (agency, year, title …). */
 export type ReportMetadata = z.infer<typeof metadataSchema>;
-/** One of the twelve sections. */
-export type Section = z.infer<typeof sectionSchema>;
-/** A paragraph, subsection or list. */
-export type Block = z.infer<typeof blockSchema>;
 /** A body paragraph. */
 export type Paragraph = z.infer<typeof paragraphSchema>;
 /** Numbered items. */
 export type List = z.infer<typeof listSchema>;
 /** One numbered item. */
 export type ListItem = z.infer<typeof listItemSchema>;
-/** Issuing office and date. */
+/** A table of the report's own. */
+export type TableBlock = z.infer<typeof tableSchema>;
+/** A heading and its content. */
+export type Subsection = Extract<Block, { type: 'subsection' }>;
+/** Issuing office(s) and date. */
 export type Signature = z.infer<typeof signatureSchema>;
-/** The statistics table's data. */
-export type Statistics = z.infer<typeof statisticsSchema>;
+/** Contact details. */
+export type Contact = z.infer<typeof contactSchema>;
+/** Layout options of a report. */
+export type ReportStyle = z.infer<typeof styleSchema>;
+
+/** One part of the report: an optional title override and its blocks. */
+export interface Section {
+  title?: string | undefined;
+  blocks: Block[];
+}
+
+/** The statistics of a report: values by cell id, and for the 2014 table its title and row notes. */
+export interface Statistics {
+  title?: string | undefined;
+  titleLines?: string[] | undefined;
+  subtitle?: string | undefined;
+  values: Record<string, number | string>;
+  previous?: Record<string, number | string> | undefined;
+  notes?: Record<string, string> | undefined;
+}
+
+/** A report as accepted by `validateReport` and `renderReport`; `sections` holds the parts of its template. */
+export interface Report {
+  $schema?: string | undefined;
+  /** The template: `2014` (default: twelve parts and the 附件 table), `2008` (seven parts) or `2021` (the national format). */
+  template?: TemplateId | undefined;
+  metadata: ReportMetadata;
+  preamble: Paragraph[];
+  sections: Record<string, Section>;
+  signature: Signature;
+  statistics?: Statistics | undefined;
+  style?: ReportStyle | undefined;
+}
 
 /** One problem found in a report. */
 export interface ValidationIssue {
@@ -43,6 +65,8 @@ export interface ValidationIssue {
   readonly label?: string;
   /** A plain message saying what is wrong and what was expected. */
   readonly message: string;
+  /** Ids of the statistics cells a rule warning concerns (to colour them in an editor). */
+  readonly cells?: readonly string[];
 }
 
 /** The result of `validateReport`; `report` is present when there are no errors. */
@@ -63,8 +87,8 @@ export interface ReportLimits {
   readonly maxTotalCharacters: number;
 }
 
-/** Options of `validateReport`. */
-export interface ValidateOptions {
+/** Options of the model's checks (`checkReport`); `validateReport` adds the fonts. */
+export interface CheckOptions {
   /** Turn every warning into an error (codes are kept). */
   readonly strict?: boolean;
   /** Whether the font for a role can draw a code point; when given, every printed character is checked. */

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { chineseNumeral } from './numbering.js';
 import { clip, describeType, error } from './issues.js';
 import type { PathSegment } from './paths.js';
-import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from './sections.js';
+import type { Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -31,17 +31,17 @@ function lookup(input: unknown, path: readonly PathSegment[]): { found: boolean;
 
 const quote = (value: unknown) => (typeof value === 'string' ? `“${clip(value)}”` : describeType(value));
 
-function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
+function mapOne(issue: z.core.$ZodIssue, input: unknown, template: Template): ValidationIssue[] {
   const path = issue.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
   const { found, value } = lookup(input, path);
   switch (issue.code) {
     case 'invalid_type': {
       if (!found || value === undefined) {
         const last = path.at(-1);
-        if (path.length === 2 && path[0] === 'sections' && SECTION_KEYS.includes(last as SectionKey)) {
-          const n = SECTION_KEYS.indexOf(last as SectionKey) + 1;
-          const title = SECTION_TITLES[last as SectionKey];
-          return [error('missing_section', path, `缺少第${chineseNumeral(n)}部分“${title}”，应为含 blocks 数组的对象；本年度没有内容也应写出此部分。`)];
+        const part = path.length === 2 && path[0] === 'sections' ? template.parts.findIndex((p) => p.key === last) : -1;
+        if (part >= 0) {
+          const title = template.parts[part]!.title;
+          return [error('missing_section', path, `缺少第${chineseNumeral(part + 1)}部分“${title}”（${template.name}的必备部分），应为含 blocks 数组的对象；本年度没有内容也应写出此部分（将印出“${template.emptyPartText}”）。`)];
         }
         if (path.length === 0) return [error('missing_field', path, '输入为空，应为一个报告对象。')];
         return [error('missing_field', path, `缺少必填项“${clip(String(last ?? ''))}”，应为${EXPECTED[issue.expected] ?? issue.expected}。`)];
@@ -83,6 +83,6 @@ function mapOne(issue: z.core.$ZodIssue, input: unknown): ValidationIssue[] {
 }
 
 /** Chinese validation issues for zod's issues; `input` is the raw input, used to describe what was received. */
-export function mapZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ValidationIssue[] {
-  return issues.flatMap((issue) => mapOne(issue, input));
+export function mapZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown, template: Template): ValidationIssue[] {
+  return issues.flatMap((issue) => mapOne(issue, input, template));
 }

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, geometryOf } from '../../src/compose/layoutOptions.js';
 import type { ComposedDocument, TextItem } from '../../src/compose/page.js';
-import { paginateFlow } from '../../src/compose/paginate.js';
-import type { FlowLine } from '../../src/compose/flow.js';
+import { paginate, type FlowPage } from '../../src/compose/paginate.js';
+import type { FlowItem } from '../../src/compose/flow.js';
+import type { TableLayout } from '../../src/compose/table.js';
 import type { Block, Report } from '../../src/model/types.js';
 import { allLines, compose, contentItems, fixture, ideographCount, structureIndex } from '../helpers/composed.js';
 
@@ -140,22 +141,43 @@ describe.each(documents)('pagination rules: %s', (_, doc) => {
   });
 });
 
-describe('paginateFlow', () => {
-  const line = (keep: boolean): FlowLine => ({ kind: 'blank', keepWithNext: keep });
-  const text = (keep: boolean): FlowLine => ({ kind: 'line', role: 'body', x: 0, line: { start: 0, end: 1, text: '字', x: 0, width: 16, spacing: 0, runs: [], last: true }, structs: [], keepWithNext: keep });
+describe('paginate', () => {
+  const lineOf = { start: 0, end: 1, text: '字', x: 0, width: 16, spacing: 0, runs: [], last: true };
+  const blank = (keep: boolean): FlowItem => ({ kind: 'blank', keepWithNext: keep });
+  const text = (keep: boolean): FlowItem => ({ kind: 'line', role: 'body', x: 0, line: lineOf, structs: [], keepWithNext: keep });
+  const ranges = (pages: FlowPage[]) => pages.map((p) => [p.placements[0]!.item, p.placements.at(-1)!.item + 1]);
+  /** A table whose header is two lines tall and whose body rows are one and a half lines tall. */
+  const table = { headerHeight: 2 * g.linePitch, header: [], body: [] } as unknown as TableLayout;
+  const row = (index: number, keep = false): FlowItem => ({ kind: 'row', table, row: { cells: [], height: 1.5 * g.linePitch, keepWithNext: keep, struct: 0, index, header: false }, keepWithNext: keep });
 
   it('ends a page before a run of kept lines rather than inside it', () => {
     const flow = [...Array.from({ length: 20 }, () => text(false)), text(true), text(true), text(false), text(false)];
-    expect(paginateFlow(flow, 22)).toEqual([[0, 20], [20, 24]]);
+    expect(ranges(paginate(flow, g))).toEqual([[0, 20], [20, 24]]);
   });
 
   it('fills the page when the keeps cannot all hold, never leaving a page empty', () => {
     const flow = Array.from({ length: 30 }, () => text(true));
-    expect(paginateFlow(flow, 22)).toEqual([[0, 22], [22, 30]]);
+    expect(ranges(paginate(flow, g))).toEqual([[0, 22], [22, 30]]);
   });
 
-  it('never opens a page with a blank line', () => {
-    const flow = [...Array.from({ length: 22 }, () => text(false)), line(false), text(false)];
-    expect(paginateFlow(flow, 22)).toEqual([[0, 22], [23, 24]]);
+  it('never opens a page with a blank line, and starts one at a page break', () => {
+    const flow = [...Array.from({ length: 22 }, () => text(false)), blank(false), text(false), { kind: 'pageBreak', keepWithNext: false } as FlowItem, text(false)];
+    expect(ranges(paginate(flow, g))).toEqual([[0, 22], [23, 24], [25, 26]]);
+  });
+
+  it('opens a page that continues a table with 续表 and the header rows, and puts text after a table back on the grid', () => {
+    const flow = [...Array.from({ length: 18 }, () => text(false)), ...Array.from({ length: 6 }, (_, i) => row(i)), text(false)];
+    const pages = paginate(flow, g);
+    // 18 lines and two rows of 1.5 lines fill 21 of the 22 lines; the third row goes over.
+    expect(ranges(pages)).toEqual([[0, 20], [20, 25]]);
+    expect(pages[1]!.continues).toBe(table);
+    expect(pages[1]!.placements[0]!.top).toBeCloseTo(g.top + 3 * g.linePitch, 6);
+    // Four rows of 1.5 lines end at 9 lines from the top; the line after them starts on line 10 of the grid.
+    expect(pages[1]!.placements.at(-1)!.top).toBeCloseTo(g.top + 9 * g.linePitch, 6);
+  });
+
+  it('never ends a page after a row that keeps with the next', () => {
+    const flow = [...Array.from({ length: 18 }, () => text(false)), row(0), row(1, true), row(2), row(3)];
+    expect(ranges(paginate(flow, g))).toEqual([[0, 19], [19, 22]]);
   });
 });

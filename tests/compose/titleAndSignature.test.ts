@@ -92,7 +92,7 @@ describe('page numbers', () => {
 describe('a table row taller than a page (a very long note)', () => {
   it('is split across pages under repeated headers, never running off the type area', () => {
     const report = fixture('linyi-minzheng-2017');
-    report.statistics.notes = { 'applications.received': '含网上申请和信函申请'.repeat(150) };
+    report.statistics!.notes = { 'applications.received': '含网上申请和信函申请'.repeat(150) };
     const doc = compose(report);
     const pagesWithNote = doc.pages.filter((p) => p.items.some((i) => i.kind === 'text' && !i.artifact && i.line.text.includes('信函申请含网上')));
     expect(pagesWithNote.length).toBeGreaterThanOrEqual(2);

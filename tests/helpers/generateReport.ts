@@ -56,12 +56,12 @@ export function generateReport(seed: number): unknown {
     };
   }
   report.signature.office = text(rnd, 4) || '办公室';
-  if (rnd() < 0.2) report.statistics.notes = { 'applications.received': text(rnd, 6) };
+  if (rnd() < 0.2) report.statistics!.notes = { 'applications.received': text(rnd, 6) };
   const damage = rnd();
   if (damage < 0.05) (report.metadata as Record<string, unknown>).year = '二〇一七';
-  else if (damage < 0.1) report.statistics.values['applications.received'] = -1;
+  else if (damage < 0.1) report.statistics!.values['applications.received'] = -1;
   else if (damage < 0.15) report.signature.date = '2018-02-30';
   else if (damage < 0.2) delete (report.sections as Record<string, unknown>).fees;
-  else if (damage < 0.25) report.sections.overview.blocks.push({ type: 'paragraph', text: `见{{no.such.row}}` });
+  else if (damage < 0.25) report.sections.overview!.blocks.push({ type: 'paragraph', text: `见{{no.such.row}}` });
   return report;
 }

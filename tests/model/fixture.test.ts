@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECTION_KEYS, STATISTICS_VALUE_IDS, validateReport } from '../../src/model/index.js';
+import { SECTION_KEYS, STATISTICS_VALUE_IDS, checkReport as validateReport } from '../../src/model/index.js';
 import { loadFixture } from './loadFixture.js';
 
 const body = (path: string) => ['halfwidth_punctuation', path] as const;
@@ -72,11 +72,11 @@ describe('the seed fixture (临沂市民政局 2017)', () => {
   it('is a faithful record: all sections, every row value, no attachment note, section 九 uses the canonical title', () => {
     const fx = loadFixture();
     expect(Object.keys(fx.sections)).toEqual([...SECTION_KEYS]);
-    expect(Object.keys(fx.statistics.values).sort()).toEqual([...STATISTICS_VALUE_IDS].sort());
-    expect(fx.sections.confidentialityReview.title).toBeUndefined();
+    expect(Object.keys(fx.statistics!.values).sort()).toEqual([...STATISTICS_VALUE_IDS].sort());
+    expect(fx.sections.confidentialityReview!.title).toBeUndefined();
     expect(JSON.stringify(fx)).not.toContain('附:');
     expect(JSON.stringify(fx)).toContain('3件。。');
     expect(JSON.stringify(fx)).toContain('措施, “天珣');
-    expect(fx.statistics.notes).toEqual({ 'response.pressConferences': '依托行风热线发布民政最新工作动态' });
+    expect(fx.statistics!.notes).toEqual({ 'response.pressConferences': '依托行风热线发布民政最新工作动态' });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateReport, type ValidationResult } from '../../src/model/index.js';
+import { checkReport as validateReport, type ValidationResult } from '../../src/model/index.js';
 import { loadFixture } from './loadFixture.js';
 
 type Path = Array<string | number>;
@@ -79,7 +79,7 @@ describe('validateReport never throws', () => {
     Object.defineProperty(throwing, 'metadata', { enumerable: true, get: () => { throw new Error('boom'); } });
     const proxy = new Proxy({}, { ownKeys: () => { throw new Error('no keys'); } });
     const cyclic = loadFixture() as unknown as Record<string, any>;
-    cyclic.sections.overview.blocks.push(cyclic);
+    cyclic.sections.overview!.blocks.push(cyclic);
     const throwingFont = { canDraw: () => { throw new Error('font'); } };
     const cases: Array<[unknown, unknown]> = [[throwing, undefined], [proxy, undefined], [cyclic, undefined], [loadFixture(), throwingFont], [loadFixture(), 42], [loadFixture(), { limits: { maxBlocks: Number.NaN } }]];
     for (const [input, options] of cases) {
@@ -99,7 +99,7 @@ describe('validateReport on adversarial text', () => {
   for (const text of texts) {
     it(`20 fields of ${JSON.stringify(text.slice(0, 8))}… (${text.length} characters each)`, () => {
       const f = loadFixture();
-      f.sections.fees.blocks = Array.from({ length: 20 }, () => ({ type: 'paragraph' as const, text }));
+      f.sections.fees!.blocks = Array.from({ length: 20 }, () => ({ type: 'paragraph' as const, text }));
       const result = validateReport(f, { canDraw: () => true });
       expectWellFormed(result);
     });

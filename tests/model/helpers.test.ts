@@ -8,16 +8,16 @@ import {
   findPlaceholders,
   formatChineseDate,
   formatPath,
-  generatedTexts,
+  documentTexts,
   isValidIsoDate,
   labelForPath,
   parsePath,
   reportJsonSchemaText,
   reportTitle,
   resolvePlaceholders,
-  sectionTitle,
-  tableTitle,
-  validateReport,
+  resolveDocument,
+  TEMPLATES,
+  checkReport as validateReport,
 } from '../../src/model/index.js';
 import { loadFixture } from './loadFixture.js';
 
@@ -37,7 +37,7 @@ describe('placeholders', () => {
 
   it('are validated in placeholders of a valid row without error', () => {
     const f = loadFixture();
-    f.sections.applications.blocks[0] = { type: 'paragraph', text: '共受理申请{{applications.received}}件。' };
+    f.sections.applications!.blocks[0] = { type: 'paragraph', text: '共受理申请{{applications.received}}件。' };
     expect(validateReport(f).errors).toEqual([]);
   });
 });
@@ -60,8 +60,9 @@ describe('format', () => {
     expect(defaultTableTitle(md)).toBe('临沂市民政局2017年度政府信息公开工作情况统计表');
     const f = loadFixture();
     expect(reportTitle(f)).toBe(defaultTitle(md));
-    expect(tableTitle(f)).toBe(defaultTableTitle(md));
-    expect(sectionTitle(f, 'confidentialityReview')).toBe('政府信息公开保密审查及监督检查情况');
+    const printed = documentTexts(resolveDocument(f, TEMPLATES['2014'])).map((t) => t.text);
+    expect(printed).toContain(defaultTableTitle(md));
+    expect(printed).toContain('政府信息公开保密审查及监督检查情况');
   });
 });
 
@@ -105,7 +106,7 @@ describe('printed text fields', () => {
     expect(fields.find((f) => f.path.endsWith('items[0].text'))?.role).toBe('body');
     expect(fields.slice(-3).map((f) => [f.path, f.role])).toEqual([
       ['signature.office', 'signature'],
-      ['statistics.subtitle', 'table'],
+      ['statistics.subtitle', 'body'],
       ['statistics.notes["response.pressConferences"]', 'table'],
     ]);
     const sectionOrder = fields.filter((f) => f.path.startsWith('sections.')).map((f) => f.path.split('.')[1]);
@@ -115,12 +116,12 @@ describe('printed text fields', () => {
 
   it('includes section title overrides with the heading1 role, and generated text for defaults', () => {
     const f = loadFixture();
-    f.sections.fees.title = '收费情况';
+    f.sections.fees!.title = '收费情况';
     expect(collectTexts(f).find((x) => x.path === 'sections.fees.title')?.role).toBe('heading1');
-    const generated = generatedTexts(loadFixture());
-    expect(generated).toContainEqual({ path: 'metadata.title', text: '临沂市民政局2017年度政府信息公开工作年度报告', role: 'title' });
-    expect(generated).toContainEqual({ path: 'signature.date', text: '2018年1月21日', role: 'signature' });
-    expect(generated).toContainEqual({ path: 'sections.confidentialityReview.title', text: '政府信息公开保密审查及监督检查情况', role: 'heading1' });
+    const printed = documentTexts(resolveDocument(loadFixture(), TEMPLATES['2014']));
+    expect(printed).toContainEqual(expect.objectContaining({ path: 'metadata.agency', text: '临沂市民政局2017年度政府信息公开工作年度报告', role: 'title' }));
+    expect(printed).toContainEqual(expect.objectContaining({ path: 'signature.date', text: '2018年1月21日', role: 'signature', generated: true }));
+    expect(printed).toContainEqual(expect.objectContaining({ path: 'sections.confidentialityReview.title', text: '政府信息公开保密审查及监督检查情况', role: 'heading1', generated: true }));
   });
 
   it('checks generated text for drawability too', () => {
@@ -135,6 +136,13 @@ describe('JSON Schema', () => {
     const committed = readFileSync(fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url)), 'utf8');
     expect(committed).toBe(reportJsonSchemaText());
     expect(committed.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(committed).properties.sections.properties.overview.title).toBe('概述');
+    const schema = JSON.parse(committed);
+    // One branch per template; every statistics cell a property with its Chinese label.
+    const branch = (id: string) => schema.anyOf.find((b: { properties: { template: { const?: string; enum?: string[] } } }) => (b.properties.template.const ?? b.properties.template.enum?.[0]) === id);
+    expect(schema.anyOf).toHaveLength(3);
+    expect(branch('2014').properties.sections.properties.overview.title).toBe('概述');
+    const cells2021 = branch('2021').properties.statistics.properties.values.properties;
+    expect(Object.keys(cells2021)).toHaveLength(200);
+    expect(cells2021['applications.refused.thirdParty.natural'].description).toBe('不予公开 · 保护第三方合法权益 · 自然人（件）');
   });
 });

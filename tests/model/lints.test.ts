@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateReport, type Report } from '../../src/model/index.js';
+import { checkReport as validateReport, type Report } from '../../src/model/index.js';
 import { cleanReport } from './loadFixture.js';
 
 const OVERVIEW = 'sections.overview.blocks[0].text';
@@ -7,7 +7,7 @@ const OVERVIEW = 'sections.overview.blocks[0].text';
 /** The clean report with the overview paragraph replaced. */
 function withOverview(text: string): Report {
   const report = cleanReport();
-  report.sections.overview.blocks[0] = { type: 'paragraph', text };
+  report.sections.overview!.blocks[0] = { type: 'paragraph', text };
   return report;
 }
 const codesAt = (report: Report, path: string) => validateReport(report).warnings.filter((w) => w.path === path).map((w) => w.code);
@@ -58,9 +58,9 @@ describe('text lints', () => {
 
   it('empty_section: warns when a section has no blocks or only empty paragraphs', () => {
     const none = cleanReport();
-    none.sections.fees.blocks = [];
+    none.sections.fees!.blocks = [];
     const blank = cleanReport();
-    blank.sections.fees.blocks = [{ type: 'paragraph', text: '  ' }];
+    blank.sections.fees!.blocks = [{ type: 'paragraph', text: '  ' }];
     for (const report of [none, blank]) {
       const found = validateReport(report).warnings.filter((w) => w.code === 'empty_section');
       expect(found).toEqual([expect.objectContaining({ path: 'sections.fees', label: '政府信息公开的收费及减免情况' })]);
@@ -70,26 +70,26 @@ describe('text lints', () => {
 
   it('empty_paragraph: warns about a blank paragraph, not about a written one', () => {
     const report = cleanReport();
-    report.sections.fees.blocks.push({ type: 'paragraph', text: '' });
+    report.sections.fees!.blocks.push({ type: 'paragraph', text: '' });
     expect(codesAt(report, 'sections.fees.blocks[1].text')).toEqual(['empty_paragraph']);
     expect(codesAt(cleanReport(), 'sections.fees.blocks[0].text')).toEqual([]);
   });
 
   it('empty_item: warns about a list item without text', () => {
     const report = cleanReport();
-    report.sections.fees.blocks.push({ type: 'list', items: [{ lead: '收费。', text: ' ' }] });
+    report.sections.fees!.blocks.push({ type: 'list', items: [{ lead: '收费。', text: ' ' }] });
     expect(codesAt(report, 'sections.fees.blocks[1].items[0].text')).toEqual(['empty_item']);
     const written = cleanReport();
-    written.sections.fees.blocks.push({ type: 'list', items: [{ lead: '收费。', text: '无。' }] });
+    written.sections.fees!.blocks.push({ type: 'list', items: [{ lead: '收费。', text: '无。' }] });
     expect(validateReport(written).warnings).toEqual([]);
   });
 
   it('empty_subsection: warns about a subsection heading with nothing under it', () => {
     const report = cleanReport();
-    report.sections.fees.blocks.push({ type: 'subsection', title: '减免情况', blocks: [] });
+    report.sections.fees!.blocks.push({ type: 'subsection', title: '减免情况', blocks: [] });
     expect(codesAt(report, 'sections.fees.blocks[1]')).toEqual(['empty_subsection']);
     const written = cleanReport();
-    written.sections.fees.blocks.push({ type: 'subsection', title: '减免情况', blocks: [{ type: 'paragraph', text: '无。' }] });
+    written.sections.fees!.blocks.push({ type: 'subsection', title: '减免情况', blocks: [{ type: 'paragraph', text: '无。' }] });
     expect(validateReport(written).warnings).toEqual([]);
   });
 });

@@ -13,11 +13,11 @@ export function loadFixture(): Report & Record<string, unknown> {
 /** The fixture with punctuation normalised, the doubled 。。 fixed and every statistics value 0: it validates with no warnings. */
 export function cleanReport(): Report {
   const report = normalizePunctuation(loadFixture()).report;
-  const item = report.sections.proactiveDisclosure.blocks[0];
+  const item = report.sections.proactiveDisclosure!.blocks[0];
   if (item?.type === 'subsection' && item.blocks[0]?.type === 'list') {
     const first = item.blocks[0].items[0]!;
     first.text = first.text.replace('。。', '。');
   }
-  for (const id of Object.keys(report.statistics.values)) report.statistics.values[id] = 0;
+  for (const id of Object.keys(report.statistics!.values)) report.statistics!.values[id] = 0;
   return report;
 }

@@ -4,7 +4,7 @@ import {
   findHalfwidthInChineseContext,
   normalizePunctuation,
   toFullwidthPunctuation,
-  validateReport,
+  checkReport as validateReport,
 } from '../../src/model/index.js';
 import { addressRanges } from '../../src/text/addresses.js';
 import { loadFixture } from './loadFixture.js';

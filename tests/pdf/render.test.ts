@@ -135,10 +135,10 @@ describe('bad input', () => {
   it('rejects a report with errors with ReportValidationError carrying all of them, writing nothing', async () => {
     const report = fixture('linyi-minzheng-2017') as unknown as Record<string, unknown>;
     (report.metadata as Record<string, unknown>).year = 'x';
-    delete (report.sections as Record<string, unknown>).fees;
+    delete (report.sections as Record<string, unknown>).overview;
     await expect(renderReport(report)).rejects.toBeInstanceOf(ReportValidationError);
     const error = (await renderReport(report).catch((e: unknown) => e)) as ReportValidationError;
-    expect(error.errors.map((e) => e.path).sort()).toEqual(['metadata.year', 'sections.fees']);
+    expect(error.errors.map((e) => e.path).sort()).toEqual(['metadata.year', 'sections.overview']);
     const written: Uint8Array[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (written.push(chunk), done()) });
     await expect(renderReportToStream(report, sink)).rejects.toBeInstanceOf(ReportValidationError);

@@ -1,83 +1,175 @@
 /**
- * Test oracle: a report's printed text in reading order, built from the report with the model's exports only
- * (never from src/compose), so the composed PDF can be checked against it.
+ * Test oracle: a report's printed text in reading order, built from the report and its template's data with the
+ * model's exports only (never from the resolver or composition), so the composed PDF can be checked against it.
+ * Tables are given as the list of their cells' texts: their reading order in a PDF is row by row, but a cell spanning
+ * rows sits beside several of them, so a table is compared as the characters it holds.
  */
 import {
+  chineseNumeral,
+  defaultTableTitle,
   formatChineseDate,
   formatValue,
   numberLabel,
   reportTitle,
   resolvePlaceholders,
-  SECTION_KEYS,
-  sectionTitle,
-  STATISTICS_ROWS,
-  tableTitle,
+  templateOf,
   type Block,
   type ItemNumbering,
   type Report,
-  type StatisticsRow,
+  type TableDefinition,
 } from '../../src/model/index.js';
 
-/** The pieces of text a reader meets, in order: body (title … signature), then the attachment with the table row by row. */
-export function expectedReadingOrder(report: Report, itemNumbering?: ItemNumbering): string[] {
+/** A piece of the expected text: running text in order, or a table's cell texts. */
+export type Expected = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'table'; readonly cells: readonly string[] };
+
+/** The pieces of text a reader meets, in order: the body (title … signature), then any attachment. */
+export function expectedReadingOrder(report: Report, itemNumbering?: ItemNumbering): Expected[] {
+  const template = templateOf(report.template)!;
   const numbering = itemNumbering ?? report.style?.itemNumbering ?? 'period';
-  const resolve = (text: string) => resolvePlaceholders(text, report.statistics.values);
-  const out: string[] = [reportTitle(report)];
-  if (report.metadata.subtitle) out.push(report.metadata.subtitle);
-  for (const p of report.preamble) out.push(resolve(p.text));
-  SECTION_KEYS.forEach((key, i) => {
-    out.push(numberLabel(1, i + 1) + resolve(sectionTitle(report, key)));
-    out.push(...blockTexts(report.sections[key].blocks, resolve, numbering));
-  });
-  out.push(`附件：${resolve(tableTitle(report))}`, report.signature.office, formatChineseDate(report.signature.date));
-  out.push('附件', tableTitle(report));
-  if (report.statistics.subtitle) out.push(report.statistics.subtitle);
-  out.push('统计指标', '单位', '统计数');
-  const labels = rowLabels(report);
-  for (const row of STATISTICS_ROWS) {
-    const value = report.statistics.values[row.id];
-    out.push(labels.get(row.id)!, row.unit, value === undefined ? '' : formatValue(value));
+  const values = report.statistics?.values ?? {};
+  const resolve = (text: string) => resolvePlaceholders(text, values);
+  const out: Expected[] = [];
+  const text = (t: string) => out.push({ kind: 'text', text: t });
+  text(resolve(reportTitle(report)));
+  if (report.metadata.subtitle) text(resolve(report.metadata.subtitle));
+  for (const p of report.preamble) text(resolve(p.text));
+  let n = 0;
+  for (const part of template.parts) {
+    const section = report.sections[part.key];
+    if (!section) continue;
+    text(numberLabel(1, ++n) + resolve(section.title ?? part.title));
+    const tables = template.tables.filter((t) => t.placement.kind === 'part' && t.placement.part === part.key);
+    const hasText = section.blocks.some((b) => b.type !== 'paragraph' || b.text.trim() !== '');
+    if (!hasText && (tables.length === 0 || !report.statistics)) {
+      text(template.emptyPartText);
+      continue;
+    }
+    const placed = new Set<string>();
+    out.push(...blockTexts(section.blocks, resolve, numbering, 2, report, tables, placed));
+    for (const t of tables) if (!placed.has(t.id) && report.statistics) out.push({ kind: 'table', cells: tableCells(t, report) });
+  }
+  const attached = template.tables.filter((t) => t.placement.kind === 'attachment');
+  const statistics = report.statistics;
+  const tableTitle = statistics ? resolve(statistics.title ?? defaultTableTitle(report.metadata)) : '';
+  if (attached.length > 0 && statistics) text(`附件：${tableTitle}`);
+  for (const office of report.signature.offices ?? [report.signature.office!]) text(office);
+  text(formatChineseDate(report.signature.date, report.signature.dateStyle ?? 'arabic'));
+  if (attached.length > 0 && statistics) {
+    for (const t of attached) {
+      text('附件');
+      text(tableTitle);
+      if (statistics.subtitle) text(statistics.subtitle);
+      out.push({ kind: 'table', cells: tableCells(t, report) });
+    }
   }
   return out;
 }
 
-function blockTexts(blocks: readonly Block[], resolve: (t: string) => string, numbering: ItemNumbering): string[] {
-  const out: string[] = [];
+function blockTexts(
+  blocks: readonly Block[],
+  resolve: (t: string) => string,
+  numbering: ItemNumbering,
+  level: 2 | 3 | 4,
+  report: Report,
+  tables: readonly TableDefinition[],
+  placed: Set<string>,
+): Expected[] {
+  const out: Expected[] = [];
+  const text = (t: string) => out.push({ kind: 'text', text: t });
   let subsection = 0;
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(resolve(block.text));
-    else if (block.type === 'subsection') {
-      out.push(numberLabel(2, ++subsection) + resolve(block.title));
-      out.push(...blockTexts(block.blocks, resolve, numbering));
-    } else block.items.forEach((item, i) => out.push(numberLabel(3, i + 1, numbering) + resolve(item.lead ?? '') + resolve(item.text)));
+    if (block.type === 'paragraph') {
+      if (block.text.trim() !== '') text(resolve(block.text));
+    } else if (block.type === 'subsection') {
+      const label = numberLabel(level, ++subsection, numbering);
+      const [first, ...rest] = block.blocks;
+      const next = level === 2 ? 3 : 4;
+      if (block.runIn && first?.type === 'paragraph') {
+        text(label + resolve(block.title) + (/[。？！：；…]$/.test(block.title) ? '' : '。') + resolve(first.text));
+        out.push(...blockTexts(rest, resolve, numbering, next, report, tables, placed));
+      } else {
+        text(label + resolve(block.title));
+        out.push(...blockTexts(block.blocks, resolve, numbering, next, report, tables, placed));
+      }
+    } else if (block.type === 'list') {
+      const itemLevel = level === 4 ? 4 : 3;
+      block.items.forEach((item, i) => {
+        text(numberLabel(itemLevel, i + 1, numbering) + resolve(item.lead ?? '') + resolve(item.text));
+        for (const p of item.paragraphs ?? []) text(resolve(p));
+      });
+    } else if (block.type === 'table') {
+      if (block.title) text(resolve(block.title));
+      out.push({ kind: 'table', cells: [...(block.header ?? []), ...block.rows].flat().map(resolve) });
+    } else {
+      const table = tables.find((t) => t.id === block.table);
+      if (table && report.statistics && !placed.has(table.id)) {
+        placed.add(table.id);
+        out.push({ kind: 'table', cells: tableCells(table, report) });
+      }
+    }
   }
   return out;
 }
 
-/**
- * Row labels as the table prints them: 一、 for level 1 (counted over level-1 rows), （一） and 1. numbered within the
- * parent, 其中： before the first of a run of level-4 rows, and the report's note in full-width parentheses.
- */
-function rowLabels(report: Report): Map<string, string> {
+/** Every cell's text of a statistics table: header cells, labels (numbered 一、 （一） 1. 其中： in a numbered table, with notes), units, values. */
+function tableCells(table: TableDefinition, report: Report): string[] {
+  const statistics = report.statistics!;
+  const cells: string[] = table.header.flat().map((h) => h.text);
   const counters = new Map<string | undefined, number>();
-  const labels = new Map<string, string>();
-  let previous: StatisticsRow | undefined;
-  for (const row of STATISTICS_ROWS) {
-    const n = (counters.get(row.parent) ?? 0) + 1;
-    counters.set(row.parent, n);
+  let previous: (typeof table.rows)[number] | undefined;
+  for (const row of table.rows) {
     let prefix = '';
-    if (row.level === 1 || row.level === 2 || row.level === 3) prefix = numberLabel(row.level, n);
-    else if (!(previous?.level === 4 && previous.parent === row.parent)) prefix = '其中：';
-    const note = report.statistics.notes?.[row.id];
-    labels.set(row.id, prefix + row.label + (note ? `（${note}）` : ''));
+    if (table.numbered) {
+      const key = row.level === 1 ? undefined : row.parent;
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      if (row.level === 1) prefix = `${chineseNumeral(n)}、`;
+      else if (row.level === 2) prefix = `（${chineseNumeral(n)}）`;
+      else if (row.level === 3) prefix = `${n}.`;
+      else if (!(previous?.level === 4 && previous.parent === row.parent)) prefix = '其中：';
+    }
     previous = row;
+    for (const cell of row.cells) {
+      if (cell.kind === 'label') {
+        const note = statistics.notes?.[row.id];
+        cells.push(prefix + cell.text + (note ? `（${note}）` : ''));
+      } else if (cell.kind === 'text') cells.push(cell.text);
+      else if (cell.kind === 'value') {
+        const v = statistics.values[cell.id];
+        cells.push(v === undefined ? '' : formatValue(v));
+      }
+    }
   }
-  return labels;
+  return cells;
 }
 
 /** Removes all whitespace (pdf.js infers spaces from gaps, so whitespace is not compared). */
 export function withoutWhitespace(text: string): string {
   return text.replace(/\s+/gu, '');
+}
+
+const sorted = (text: string) => [...text].sort().join('');
+
+/**
+ * Where the actual text first departs from the expected pieces, or undefined when it follows them: running text must
+ * match exactly, a table must hold exactly its cells' characters (in whatever order its rows put them).
+ */
+export function firstDeparture(actual: string, expected: readonly Expected[]): string | undefined {
+  const text = withoutWhitespace(actual);
+  let at = 0;
+  for (const piece of expected) {
+    if (piece.kind === 'text') {
+      const want = withoutWhitespace(piece.text);
+      if (text.slice(at, at + want.length) !== want) return `at ${at}: expected ${JSON.stringify(want.slice(0, 40))}, found ${JSON.stringify(text.slice(at, at + 40))}`;
+      at += want.length;
+    } else {
+      const want = withoutWhitespace(piece.cells.join(''));
+      const got = text.slice(at, at + want.length);
+      if (sorted(got) !== sorted(want)) return `table at ${at}: the ${want.length} characters found are not the table's (${JSON.stringify(got.slice(0, 40))}…)`;
+      at += want.length;
+    }
+  }
+  return at === text.length ? undefined : `after the expected text: ${JSON.stringify(text.slice(at, at + 40))}`;
 }
 
 /** Where two texts first differ, with 20 characters of context each, or undefined when equal. */

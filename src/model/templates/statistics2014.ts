@@ -1,7 +1,9 @@
 /**
  * The statistics table (附表) of the 2014 scheme (国办发〔2014〕32号) as data: one entry per row, in table order.
  * Labels are the seed's wording with full-width punctuation; numbering (一、 （一） 1. 其中：) is generated from `level`.
+ * Used by the 2014 and 2008 templates.
  */
+import type { RowDefinition, StatisticsRule as Rule, TableDefinition } from './types.js';
 
 /** A row's position in the hierarchy: 1 一、, 2 （一）, 3 1., 4 a 其中 (subset) row. */
 export type StatisticsLevel = 1 | 2 | 3 | 4;
@@ -118,9 +120,7 @@ export const STATISTICS_ROW_BY_ID: ReadonlyMap<string, StatisticsRow> = new Map(
 export const STATISTICS_VALUE_IDS: readonly string[] = STATISTICS_ROWS.filter((r) => r.kind !== 'group').map((r) => r.id);
 
 /** A rule tying rows together; a broken rule is a warning (the report is still rendered). */
-export type StatisticsRule =
-  | { readonly kind: 'sum'; readonly total: string; readonly parts: readonly string[] }
-  | { readonly kind: 'atMost'; readonly part: string; readonly whole: string; readonly reason: string };
+export type StatisticsRule = Rule;
 
 const channels = ['proactive.gazette', 'proactive.website', 'proactive.weibo', 'proactive.wechat', 'proactive.other'];
 const childrenOf = (id: string) => STATISTICS_ROWS.filter((r) => r.parent === id && r.kind !== 'group').map((r) => r.id);
@@ -143,3 +143,28 @@ export const STATISTICS_RULES: readonly StatisticsRule[] = [
     (part): StatisticsRule => ({ kind: 'atMost', part, whole: 'proactive.total', reason: '主动公开总数对不同渠道重复公开的信息只计1条，不能小于任一渠道的公开数' }),
   ),
 ];
+
+/** The 2014-scheme table as a template table: 统计指标 | 单位 | 统计数, appended as 附件. */
+export const STATISTICS_TABLE_2014: TableDefinition = {
+  id: 'statistics',
+  name: '政府信息公开工作情况统计表',
+  placement: { kind: 'attachment' },
+  titled: true,
+  columns: ['label', 'unit', 'value'],
+  header: [[{ text: '统计指标', distribute: true }, { text: '单位' }, { text: '统计数' }]],
+  numbered: true,
+  minSize: 10.5,
+  rows: STATISTICS_ROWS.map((row): RowDefinition => ({
+    id: row.id,
+    level: row.level,
+    ...(row.parent ? { parent: row.parent } : {}),
+    cells:
+      row.kind === 'group'
+        ? [{ kind: 'label', text: row.label, level: row.level, group: row.level === 1 }, { kind: 'empty' }, { kind: 'empty' }]
+        : [
+            { kind: 'label', text: row.label, level: row.level, group: row.level === 1 },
+            { kind: 'text', text: row.unit },
+            { kind: 'value', id: row.id, valueKind: row.kind, label: row.label, unit: row.unit },
+          ],
+  })),
+};

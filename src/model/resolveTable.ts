@@ -1,0 +1,213 @@
+/**
+ * Tables of the resolved document: a template's statistics table with the report's values (labels numbered and
+ * indented by level, row notes, values formatted, keep rules from the hierarchy), and a report's own table block.
+ */
+import type { DocCell, DocRow, DocTable, DocText, StructElement, TableAttributes } from './document.js';
+import type { FontRole } from './fontRole.js';
+import { formatValue } from './format.js';
+import { numberLabel } from './numbering.js';
+import type { PathSegment } from './paths.js';
+import { formatPath } from './paths.js';
+import type { StructTree } from './resolve.js';
+import type { BodyCellDefinition, HeaderCellDefinition, RowDefinition, TableDefinition } from './templates/index.js';
+import type { Statistics, TableBlock } from './types.js';
+
+type MakeText = (role: FontRole, text: string, struct: StructElement, path: string | PathSegment[]) => DocText;
+
+/** Indent of a numbered label by level, in cells: each level visibly further in than the one above. */
+const LEVEL_INDENT: Record<1 | 2 | 3 | 4, number> = { 1: 0, 2: 1, 3: 3, 4: 4 };
+/** Width of 其中：, under which the other rows of a 其中 group align. */
+const QIZHONG = 3;
+
+/** Assigns columns to the cells of rows, skipping columns still covered by a row span from above. */
+class ColumnGrid {
+  private readonly covered: number[] = [];
+
+  row<T extends object>(cells: readonly T[]): Array<{ cell: T; column: number }> {
+    const placed: Array<{ cell: T; column: number }> = [];
+    let column = 0;
+    for (const cell of cells) {
+      while ((this.covered[column] ?? 0) > 0) column++;
+      placed.push({ cell, column });
+      const { colSpan = 1, rowSpan = 1 } = cell as { colSpan?: number; rowSpan?: number };
+      for (let c = column; c < column + colSpan; c++) this.covered[c] = Math.max(this.covered[c] ?? 0, rowSpan);
+      column += colSpan;
+    }
+    // The row is done: every covering span has one row less to go.
+    for (let c = 0; c < this.covered.length; c++) if ((this.covered[c] ?? 0) > 0) this.covered[c]!--;
+    return placed;
+  }
+}
+
+function attributes(scope: TableAttributes['scope'] | undefined, colSpan: number, rowSpan: number): TableAttributes {
+  return { ...(scope ? { scope } : {}), ...(colSpan > 1 ? { colSpan } : {}), ...(rowSpan > 1 ? { rowSpan } : {}) };
+}
+
+function cell(tree: StructTree, tr: StructElement, pieces: (struct: StructElement) => DocText[], options: Omit<DocCell, 'pieces' | 'struct'> & { scope?: TableAttributes['scope'] }): DocCell {
+  const { scope, ...rest } = options;
+  const struct = tree.add(options.header ? 'TH' : 'TD', tr, attributes(scope, options.colSpan, options.rowSpan));
+  return { ...rest, pieces: pieces(struct), struct: struct.id };
+}
+
+function headerRows(def: TableDefinition, tree: StructTree, thead: StructElement, text: MakeText, grid: ColumnGrid, path: string): DocRow[] {
+  return def.header.map((cells: readonly HeaderCellDefinition[]) => {
+    const tr = tree.add('TR', thead);
+    const placed = grid.row(cells);
+    return {
+      keepWithNext: true,
+      struct: tr.id,
+      cells: placed.map(({ cell: h, column }) =>
+        cell(tree, tr, (s) => [text('tableHeader', h.text, s, path)], {
+          column,
+          colSpan: h.colSpan ?? 1,
+          rowSpan: h.rowSpan ?? 1,
+          header: true,
+          scope: (h.rowSpan ?? 1) > 1 && (h.colSpan ?? 1) > 1 ? 'Both' : 'Column',
+          align: h.distribute ? 'distribute' : 'center',
+          indent: 0,
+          hanging: false,
+          noWrap: false,
+        }),
+      ),
+    };
+  });
+}
+
+/** Generated numbering of the rows of a numbered table: a prefix and an indent per row. */
+function numberRows(rows: readonly RowDefinition[]): Map<string, { prefix: string; indent: number }> {
+  const counters = new Map<string | undefined, number>();
+  const out = new Map<string, { prefix: string; indent: number }>();
+  let previous: RowDefinition | undefined;
+  for (const row of rows) {
+    const key = row.level === 1 ? undefined : row.parent;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    let prefix = '';
+    let indent = LEVEL_INDENT[row.level];
+    if (row.level < 4) prefix = numberLabel(row.level as 1 | 2 | 3, n);
+    else if (previous?.level === 4 && previous.parent === row.parent) indent += QIZHONG; // aligned under the text after 其中：
+    else prefix = '其中：';
+    out.set(row.id, { prefix, indent });
+    previous = row;
+  }
+  return out;
+}
+
+/** Keep rules of a table's body from its hierarchy. */
+function keepRules(rows: readonly RowDefinition[]): boolean[] {
+  const keep = rows.map(() => false);
+  const children = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.parent) children.set(row.parent, [...(children.get(row.parent) ?? []), i]);
+  });
+  rows.forEach((row, i) => {
+    const next = rows[i + 1];
+    if (!next) return;
+    // A row never ends a page when the next row belongs under it: a parent stays with its first child, a heading row
+    // (第二十条第（一）项) with the rows it heads.
+    if (next.parent === row.id || row.heading || row.cells.every((c) => c.kind === 'label')) keep[i] = true;
+    // A 其中 group stays whole: its rows are parts of the row above, never to be read without it.
+    if (row.level === 4 && next.level === 4 && next.parent === row.parent) keep[i] = true;
+  });
+  // A group of up to four children that have none of their own stays whole with its parent.
+  for (const [, members] of children) {
+    if (members.length > 4 || members.some((m) => children.has(rows[m]!.id))) continue;
+    for (const m of members.slice(0, -1)) keep[m] = true;
+  }
+  // Title, header and the first two rows stay together.
+  if (keep.length > 1) keep[0] = true;
+  return keep;
+}
+
+/** A template's statistics table with the report's values. */
+export function resolveStatisticsTable(def: TableDefinition, statistics: Statistics, tree: StructTree, parent: StructElement, text: MakeText): DocTable {
+  const table = tree.add('Table', parent);
+  const grid = new ColumnGrid();
+  const header = def.header.length > 0 ? headerRows(def, tree, tree.add('THead', table), text, grid, 'statistics') : [];
+  const tbody = tree.add('TBody', table);
+  const numbers = def.numbered ? numberRows(def.rows) : undefined;
+  const keep = keepRules(def.rows);
+  const body = def.rows.map((row, i): DocRow => {
+    const tr = tree.add('TR', tbody);
+    const allLabels = row.cells.every((c) => c.kind === 'label');
+    const cells = grid.row(row.cells).map(({ cell: c, column }) => bodyCell(c, column, row, allLabels, tree, tr, text, statistics, numbers));
+    return { cells, keepWithNext: keep[i]!, struct: tr.id };
+  });
+  return { id: def.id, name: def.name, kind: 'statistics', columns: def.columns, header, body, minSize: def.minSize, struct: table.id };
+}
+
+function bodyCell(
+  c: BodyCellDefinition,
+  column: number,
+  row: RowDefinition,
+  allLabels: boolean,
+  tree: StructTree,
+  tr: StructElement,
+  text: MakeText,
+  statistics: Statistics,
+  numbers: Map<string, { prefix: string; indent: number }> | undefined,
+): DocCell {
+  const colSpan = c.colSpan ?? 1;
+  const rowSpan = c.kind === 'label' ? (c.rowSpan ?? 1) : 1;
+  const base = { column, colSpan, rowSpan, indent: 0, hanging: false, noWrap: false };
+  switch (c.kind) {
+    case 'label': {
+      const numbered = numbers?.get(row.id);
+      const note = statistics.notes?.[row.id];
+      const label = c.text + (note ? `（${note}）` : '');
+      const role: FontRole = c.group || row.heading || allLabels ? 'tableHeader' : 'table';
+      const notePath = note ? formatPath(['statistics', 'notes', row.id]) : formatPath(['statistics', 'values', row.id]);
+      return cell(
+        tree,
+        tr,
+        (s) => (numbered?.prefix ? [text(role, numbered.prefix, s, notePath), text(role, label, s, notePath)] : [text(role, label, s, notePath)]),
+        { ...base, header: true, scope: allLabels && !row.heading ? 'Column' : 'Row', align: allLabels && !row.heading ? 'center' : rowSpan > 1 ? 'center' : 'left', indent: numbered?.indent ?? 0, hanging: numbered?.prefix !== undefined && numbered.prefix !== '' },
+      );
+    }
+    case 'text':
+      return cell(tree, tr, (s) => [text('table', c.text, s, formatPath(['statistics', 'values', row.id]))], { ...base, header: false, align: 'center' });
+    case 'empty':
+      return cell(tree, tr, () => [], { ...base, header: false, align: 'center' });
+    case 'value': {
+      const value = statistics.values[c.id];
+      return cell(tree, tr, (s) => [text('table', value === undefined ? '' : formatValue(value), s, formatPath(['statistics', 'values', c.id]))], { ...base, header: false, align: 'center', noWrap: true });
+    }
+  }
+}
+
+const NUMERIC = /^[-+]?[\d.,%‰]+$/;
+
+/** A table block of the report's own: header rows of TH, body rows of TD; numbers centred and never wrapped. */
+export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: StructTree, parent: StructElement, text: MakeText): DocTable {
+  const table = tree.add('Table', parent);
+  const width = Math.max(...(block.header ?? []).map((r) => r.length), ...block.rows.map((r) => r.length), 1);
+  const grid = new ColumnGrid();
+  const rowsOf = (rows: readonly (readonly string[])[], kind: 'header' | 'body', group: StructElement): DocRow[] =>
+    rows.map((cells, i) => {
+      const tr = tree.add('TR', group);
+      const placed = grid.row(cells.map((t) => ({ t })));
+      return {
+        keepWithNext: kind === 'header' || i === 0,
+        struct: tr.id,
+        cells: placed.map(({ cell: { t }, column }, k) => {
+          const numeric = NUMERIC.test(t.trim());
+          const last = k === cells.length - 1;
+          return cell(tree, tr, (s) => [text(kind === 'header' ? 'tableHeader' : 'table', t, s, [...path, kind === 'header' ? 'header' : 'rows', i, k])], {
+            column,
+            colSpan: last ? width - column : 1,
+            rowSpan: 1,
+            header: kind === 'header',
+            ...(kind === 'header' ? { scope: 'Column' as const } : {}),
+            align: kind === 'header' || numeric ? 'center' : 'left',
+            indent: 0,
+            hanging: false,
+            noWrap: numeric,
+          });
+        }),
+      };
+    });
+  const header = block.header && block.header.length > 0 ? rowsOf(block.header, 'header', tree.add('THead', table)) : [];
+  const body = rowsOf(block.rows, 'body', tree.add('TBody', table));
+  const columns = Array.from({ length: width }, (_, c) => (block.rows.every((r) => NUMERIC.test((r[c] ?? '').trim())) ? ('value' as const) : ('label' as const)));
+  return { id: formatPath(path), name: block.title ?? '表格', kind: 'own', columns, header, body, minSize: 10.5, struct: table.id };
+}
