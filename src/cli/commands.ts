@@ -11,7 +11,6 @@ import { EXIT, UsageError, WARNINGS_SHOWN } from './exit.js';
 export { OutputError } from './writeOutput.js';
 export { EXIT, UsageError, WARNINGS_SHOWN } from './exit.js';
 
-
 type Print = (s: string) => void;
 
 /**
@@ -24,7 +23,7 @@ async function library() {
 }
 type Library = Awaited<ReturnType<typeof library>>;
 
-
+/** One issue on one line: severity, JSON path, Chinese label, message. */
 export const issueLine = (i: ValidationIssue): string => `${i.severity === 'error' ? '错误' : '警告'} ${i.path || '(根)'}${i.label ? `（${i.label}）` : ''}: ${i.message}`;
 
 /** `init [file] --agency A --year N [--force]` */
@@ -103,7 +102,7 @@ export async function validateCommand(file: string, options: { strict: boolean; 
     const ok = result.errors.length === 0 && !refusedForWarnings;
     out(JSON.stringify({ ok, errors: result.errors, warnings: result.warnings, ...(options.fix ? { changes, ...(backup ? { backup } : {}), ...(fixProblem ? { fixProblem } : {}) } : {}) }, null, 2));
   } else {
-    // The changes go first (stdout stays one JSON document with --format json, where they are a field).
+    // With --format json the changes are a field of the one JSON document; here they come first, one a line.
     for (const c of changes) out(`修改 ${c.path}: ${c.before} → ${c.after}`);
     if (backup) out(`已修改 ${changes.length} 处，原文件备份为 ${backup}`);
     if (fixProblem) out(fixProblem);
