@@ -7,7 +7,7 @@
 export { renderReport, renderReportToStream, prepareReport, composeReport, ReportValidationError, type RenderOptions, type PreparedReport } from './renderReport.js';
 export { RenderOptionsError } from './options.js';
 export type { PdfALevel } from './pdf/writePdf.js';
-export { renderMany, planBatch, RenderTimeoutError, RenderWorkerError, DEFAULT_TIMEOUT_MS, type BatchInput, type BatchResult, type BatchPlan, type RenderManyOptions } from './batch/renderMany.js';
+export { renderMany, planBatch, RenderPool, RenderTimeoutError, RenderWorkerError, DEFAULT_TIMEOUT_MS, type BatchInput, type BatchResult, type BatchPlan, type RenderManyOptions, type RenderPoolOptions } from './batch/renderMany.js';
 
 // Validation and repair of reports.
 export { validateReport, type ValidateOptions } from './validate.js';

@@ -52,7 +52,7 @@ export interface TableLayout {
 
 const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
 
-/** Minimum and preferred widths of the columns at a size. */
+/** Minimum and preferred widths of the columns at a size: a value never wraps, any other text keeps two characters a line. */
 function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
   const n = table.columns.length;
   const min = new Array<number>(n).fill(2 * pad);
@@ -62,8 +62,7 @@ function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number
     const text = cell.pieces.map((p) => p.text).join('');
     const indent = cell.indent * ts.cell(role, size);
     const natural = ts.width(role, text, size) + indent + 2 * pad;
-    // A value never wraps; a heading over a value or unit column wraps only beyond four characters; a label keeps two.
-    const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' || (cell.header && table.columns[cell.column] !== 'label') ? 4 : 2;
+    const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' ? 4 : 2;
     return { min: Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad), pref: natural };
   };
   const rows = [...table.header, ...table.body];
@@ -89,31 +88,55 @@ function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number
   return { min, pref };
 }
 
-/** Column widths that fill the measure, or undefined when even the minimums do not fit. */
+/** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
+function share(columns: readonly number[], min: readonly number[], pref: readonly number[], room: number, out: number[]): number {
+  const want = columns.reduce((s, c) => s + (pref[c]! - min[c]!), 0);
+  const given = Math.min(room, want);
+  for (const c of columns) out[c] = min[c]! + (want > 0 ? (given * (pref[c]! - min[c]!)) / want : 0);
+  return room - given;
+}
+
+/** Share of the measure that value and unit columns take at their preferred width (one-line headings) before wrapping. */
+const VALUE_SHARE = 0.3;
+
+/**
+ * Column widths that fill the measure, or undefined when even the minimums do not fit. Value and unit columns take
+ * their preferred width when that is a small share of the measure (headings on one line), else their minimum
+ * (headings wrapped two characters a line); label columns share the rest; what is left widens every column alike.
+ */
 function fitColumns(table: DocTable, min: number[], pref: number[], measure: number): number[] | undefined {
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  const sumPref = pref.reduce((a, b) => a + b, 0);
-  if (sumMin > measure + 0.01) return undefined;
-  if (sumPref <= measure) {
-    // Room to spare: label columns take it (all columns when there is none).
-    const labels = table.columns.map((k, c) => (k === 'label' ? c : -1)).filter((c) => c >= 0);
-    const takers = labels.length > 0 ? labels : table.columns.map((_, c) => c);
-    const weight = takers.reduce((s, c) => s + pref[c]!, 0);
-    return pref.map((p, c) => (takers.includes(c) ? p + ((measure - sumPref) * p) / weight : p));
+  if (min.reduce((a, b) => a + b, 0) > measure + 0.01) return undefined;
+  const widths = min.slice();
+  const labels = table.columns.map((k, c) => (k === 'label' ? c : -1)).filter((c) => c >= 0);
+  const values = table.columns.map((k, c) => (k !== 'label' ? c : -1)).filter((c) => c >= 0);
+  const valuePref = values.reduce((s, c) => s + pref[c]!, 0);
+  const labelMin = labels.reduce((s, c) => s + min[c]!, 0);
+  let room = measure - min.reduce((a, b) => a + b, 0);
+  if (labels.length > 0 && valuePref + labelMin <= measure && valuePref <= VALUE_SHARE * measure) {
+    for (const c of values) widths[c] = pref[c]!;
+    room = measure - valuePref - labelMin;
   }
-  const spread = sumPref - sumMin;
-  return min.map((m, c) => m + (spread > 0 ? ((measure - sumMin) * (pref[c]! - m)) / spread : 0));
+  room = share(labels.length > 0 ? labels : values, widths, pref, room, widths);
+  if (room > 0) room = share(values, widths, pref, room, widths);
+  if (room > 0) {
+    const total = widths.reduce((a, b) => a + b, 0);
+    for (let c = 0; c < widths.length; c++) widths[c]! += (room * widths[c]!) / total;
+  }
+  return widths;
+}
+
+/** Column widths of a table at a size; undefined when it does not fit. */
+function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
+  const pad = ts.cell('table', size) * 0.3;
+  const { min, pref } = columnWidths(ts, table, size, pad);
+  return fitColumns(table, min, pref, measure);
 }
 
 /** The largest size, from the table role's size down to the table's smallest, at which the table fits the measure. */
 export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): number {
   const base = ts.size('table');
   const sizes = [base, ...SIZES.filter((s) => s < base && s >= table.minSize)];
-  for (const size of sizes) {
-    const pad = ts.cell('table', size) * 0.3;
-    const { min, pref } = columnWidths(ts, table, size, pad);
-    if (fitColumns(table, min, pref, measure)) return size;
-  }
+  for (const size of sizes) if (widthsAt(ts, table, size, measure)) return size;
   return sizes[sizes.length - 1]!;
 }
 
@@ -135,8 +158,11 @@ function layoutRow(ts: Typesetter, row: DocRow, index: number, header: boolean, 
         const text = cell.pieces.map((p) => p.text).join('');
         const spread = Math.min((2 * [...text].length - 1) * cellWidth, measure);
         lines = ts.set(cell.pieces, { measure: (measure + spread) / 2, align: 'distribute', size, indent: (measure - spread) / 2 });
-      } else lines = ts.set(cell.pieces, { measure: cell.noWrap ? Math.max(measure, 1e6) : measure, align, indent, restIndent, size });
-      if (cell.noWrap && lines.length === 1 && align === 'center') lines = ts.set(cell.pieces, { measure, align, size });
+      } else if (cell.noWrap) {
+        // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
+        const natural = ts.width(role, cell.pieces.map((p) => p.text).join(''), size);
+        lines = ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
+      } else lines = ts.set(cell.pieces, { measure, align, indent, restIndent, size });
     }
     return { cell, x, width, lines, role };
   });
@@ -164,8 +190,9 @@ function fitRowSpans(rows: RowLayout[], lineStep: number, pad: number): RowLayou
 export function layoutTable(ts: Typesetter, table: DocTable, measure: number, size: number): TableLayout {
   const pad = ts.cell('table', size) * 0.3;
   const lineStep = size * 1.4;
-  const { min, pref } = columnWidths(ts, table, size, pad);
-  const widths = fitColumns(table, min, pref, measure) ?? min.map((m) => (m * measure) / min.reduce((a, b) => a + b, 0));
+  const { min } = columnWidths(ts, table, size, pad);
+  // A table that does not fit even its smallest size shares the measure in proportion to its minimums.
+  const widths = widthsAt(ts, table, size, measure) ?? min.map((m) => (m * measure) / min.reduce((a, b) => a + b, 0));
   const edges = [0];
   for (const w of widths) edges.push(edges[edges.length - 1]! + w);
   edges[edges.length - 1] = measure;

@@ -629,7 +629,7 @@ describe.concurrent('unreadable input: exit 3', () => {
     writeFileSync(join(dir, 'indent.yaml'), 'metadata:\n  agency: 临沂市民政局\n  year: 2017\n preamble: []\n');
     writeFileSync(join(dir, 'quote.yml'), 'metadata:\n  agency: "临沂市民政局\n  year: 2017\n');
     writeFileSync(join(dir, 'two.yaml'), 'metadata: {}\n---\npreamble: []\n');
-    const [indent, quote, two] = await Promise.all(['indent.yaml', 'quote.yml', 'two.yaml'].map((f) => cli(['validate', f], dir)));
+    const [indent, quote, two] = (await Promise.all(['indent.yaml', 'quote.yml', 'two.yaml'].map((f) => cli(['validate', f], dir)))) as [Run, Run, Run];
     for (const r of [indent, quote, two]) expect(r.code, r.stderr).toBe(3);
     expect(indent.stderr).toMatch(/^indent\.yaml:4:\d+：YAML 语法错误/);
     expect(quote.stderr).toMatch(/^quote\.yml:\d+:\d+：YAML 语法错误/);
