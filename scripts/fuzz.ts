@@ -167,6 +167,9 @@ const boundaries = (text: string) => [0, ...[...text.matchAll(/\s+/g)].map((m) =
 
 type Mutator = (r: Random, pdf: Buffer, split: SplitPdf) => Buffer;
 
+/** Largest stream text a content mutation builds (repetitions stop there). */
+const MAX_EDITED = 16 * 1024 * 1024;
+
 /** The mutation kinds: each gets its own run of seeds. */
 const MUTATORS: Record<string, Mutator> = {
   /** 1–32 bytes changed, half of the time only outside stream data. */
@@ -284,13 +287,13 @@ const MUTATORS: Record<string, Mutator> = {
   content: (r, _pdf, split) =>
     editStream(r, clone(split), (text) => {
       let out = text;
-      for (let i = logInt(r, 16); i > 0; i--) {
+      for (let i = logInt(r, 16); i > 0 && out.length < MAX_EDITED; i--) {
         const cuts = boundaries(out);
         const at = pick(r, cuts);
         const next = cuts.find((c) => c > at) ?? out.length;
         const how = r();
         if (how < 0.25) out = out.slice(0, at) + out.slice(next);
-        else if (how < 0.45) out = out.slice(0, at) + out.slice(at, next).repeat(logInt(r, 5000)) + out.slice(next);
+        else if (how < 0.45) out = out.slice(0, at) + out.slice(at, next).repeat(Math.min(logInt(r, 5000), Math.floor(MAX_EDITED / Math.max(1, next - at)))) + out.slice(next);
         else if (how < 0.65) out = `${out.slice(0, at)}${pick(r, OPERATORS)} ${out.slice(at)}`;
         else if (how < 0.85) out = `${out.slice(0, at)}${pick(r, TOKENS)}${out.slice(at)}`;
         else out = `${out.slice(0, at)}${pick(r, EXTREMES)} ${out.slice(next)}`;
