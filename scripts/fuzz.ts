@@ -14,7 +14,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { collectTexts, renderReport, ReportValidationError, validateReport, type Report } from '../src/index.js';
+import { renderReport, ReportValidationError, validateReport, type Report } from '../src/index.js';
+import { collectTexts } from '../src/model/index.js';
 import { extractTextStream, TextStreamLimitError } from '../src/textstream/index.js';
 import { generateReport, seeded } from '../tests/helpers/generateReport.js';
 import { findInOrder, pdfjsPages } from '../tests/helpers/pdfjs.js';
