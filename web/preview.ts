@@ -1,0 +1,89 @@
+/**
+ * The PDF preview: pdf.js (bundled into the page; its worker is served from the package) draws every page on a
+ * canvas with a text layer over it. A new PDF is drawn off screen and then swapped in, and the page that was at the top
+ * of the view stays there, at the same place.
+ */
+import { GlobalWorkerOptions, getDocument, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import { h } from './dom.js';
+
+GlobalWorkerOptions.workerSrc = '/pdf.worker.min.mjs';
+
+/** The page at the top of a scrolled view, and how far into it (0..1) the view starts. */
+function position(view: HTMLElement): { page: number; offset: number } {
+  const pages = [...view.querySelectorAll<HTMLElement>('.page')];
+  const top = view.scrollTop;
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i]!;
+    if (p.offsetTop + p.offsetHeight > top) return { page: i, offset: Math.max(0, (top - p.offsetTop) / p.offsetHeight) };
+  }
+  return { page: Math.max(0, pages.length - 1), offset: 0 };
+}
+
+export class Preview {
+  private doc: PDFDocumentProxy | undefined;
+  private drawing = 0;
+
+  constructor(
+    private readonly view: HTMLElement,
+    private readonly pagesBox: HTMLElement,
+    private readonly indicator: HTMLElement,
+  ) {
+    view.addEventListener('scroll', () => this.updateIndicator(), { passive: true });
+  }
+
+  /** Draws a PDF; resolves with its page count once it is on screen (or undefined when a newer PDF came meanwhile). */
+  async show(pdf: Uint8Array): Promise<number | undefined> {
+    const ticket = ++this.drawing;
+    const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false, useSystemFonts: false, disableAutoFetch: true }).promise;
+    const width = Math.max(200, this.view.clientWidth - 32);
+    const ratio = window.devicePixelRatio || 1;
+    const fresh = h('div', { class: 'pages' });
+    for (let i = 1; i <= doc.numPages; i++) {
+      if (ticket !== this.drawing) {
+        await doc.destroy();
+        return undefined;
+      }
+      const page = await doc.getPage(i);
+      const base = page.getViewport({ scale: 1 });
+      const scale = width / base.width;
+      const viewport = page.getViewport({ scale });
+      const canvas = h('canvas', { width: Math.floor(viewport.width * ratio), height: Math.floor(viewport.height * ratio), 'aria-hidden': 'true' });
+      canvas.style.width = `${Math.floor(viewport.width)}px`;
+      canvas.style.height = `${Math.floor(viewport.height)}px`;
+      await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+      const text = h('div', { class: 'textLayer' });
+      const box = h('div', { class: 'page', role: 'region', 'aria-label': `第 ${i} 页` }, canvas, text);
+      box.style.setProperty('--scale-factor', String(scale));
+      box.style.setProperty('--total-scale-factor', String(scale));
+      box.style.width = `${Math.floor(viewport.width)}px`;
+      box.style.height = `${Math.floor(viewport.height)}px`;
+      box.dataset['page'] = String(i);
+      await new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+      fresh.append(box);
+      page.cleanup();
+    }
+    if (ticket !== this.drawing) {
+      await doc.destroy();
+      return undefined;
+    }
+    const at = position(this.view);
+    this.pagesBox.replaceChildren(...fresh.childNodes);
+    const target = this.pagesBox.querySelectorAll<HTMLElement>('.page')[Math.min(at.page, doc.numPages - 1)];
+    if (target) this.view.scrollTop = target.offsetTop + at.offset * target.offsetHeight;
+    const old = this.doc;
+    this.doc = doc;
+    await old?.destroy();
+    this.updateIndicator();
+    return doc.numPages;
+  }
+
+  /** The page shown at the top of the view (1-based), and the count. */
+  current(): { page: number; pages: number } {
+    return { page: position(this.view).page + 1, pages: this.pagesBox.querySelectorAll('.page').length };
+  }
+
+  private updateIndicator(): void {
+    const { page, pages } = this.current();
+    this.indicator.textContent = pages > 0 ? `第 ${page} 页 / 共 ${pages} 页` : '';
+  }
+}
