@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-/** The xxgk-report command line: init, validate, render, text, schema. Messages are in Chinese; command and option names in ASCII. */
+/** The xxgk-report command line: init, validate, render, text, schema, serve. Messages are in Chinese; command and option names in ASCII. */
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, WARNINGS_SHOWN } from './cli/exit.js';
 import { InputError } from './cli/inputError.js';
 import { OutputError } from './cli/writeOutput.js';
 import { PACKAGE_VERSION } from './packageInfo.js';
+import { DEFAULT_EDITOR_PORT } from './serve/port.js';
 import type { PdfALevel } from './pdf/writePdf.js';
 
 const EXIT_CODES = '退出码：0 成功，1 报告有错误或生成失败，2 有警告且用了 --strict，3 输入文件无法读取，4 输出文件无法写入，64 命令用法有误。';
@@ -20,6 +21,7 @@ const HELP: Record<string, string> = {
   render <文件…>        把报告排版为 PDF
   text <文件.pdf>       打印本工具生成的 PDF 的文字流
   schema                打印报告的 JSON Schema
+  serve [文件]          在浏览器中编辑报告：边写边检查，随时预览 PDF
 
 “xxgk-report <命令> --help”查看该命令的选项。
 ${EXIT_CODES}`,
@@ -54,6 +56,17 @@ ${EXIT_CODES}`,
 打印 PDF 的文字流：每行一个文本行，带页码、位置、字体、字号和字距。`,
   schema: `用法：xxgk-report schema
 打印报告对象的 JSON Schema。`,
+  serve: `用法：xxgk-report serve [报告.json|.yaml] [--port 端口] [--open] [--pdfa 1b|2b|3b] [--font 角色=字体文件[#字体名]]…
+在本机启动报告编辑器并打印网址，用浏览器打开即可编辑：按模板填写各部分和统计表，输入时自动检查
+（错误和警告标在对应的栏目旁，统计表中不相符的数字标色），预览随修改更新，可一键把半角标点改为全角。
+“保存”写回启动时给出的文件（先写临时文件再改名；原文件备份为 <文件>.bak；YAML 文件的注释尽量保留）。
+不给文件时从一份空白报告开始，只能下载，不能保存。
+编辑器只监听 127.0.0.1，不接受来自其他网站或其他主机名的请求；页面、脚本和字体都由本程序提供，无需联网。
+按 Ctrl+C 停止。
+  --port          端口（默认 ${DEFAULT_EDITOR_PORT}，被占用时自动换一个；指定的端口被占用则报错）
+  --open          启动后用默认浏览器打开编辑器
+  --pdfa          预览和下载的 PDF/A 级别（默认 1b）
+  --font          为某一角色指定字体文件（同 render）`,
 };
 
 /** Node's messages for command-line parse errors, in Chinese. */
@@ -95,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
         pdfa: { type: 'string' },
         font: { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
+        port: { type: 'string' },
+        open: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -104,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   if (values.help) return out(HELP[command]!), EXIT.ok;
   // The commands (and the library behind them) are loaded only now: help and usage errors answer at once.
-  const { initCommand, parseFontOptions, renderCommand, schemaCommand, validateCommand } = await import('./cli/commands.js');
+  const { initCommand, parseFontOptions, renderCommand, schemaCommand, serveCommand, validateCommand } = await import('./cli/commands.js');
   switch (command) {
     case 'init':
       if (positionals.length > 1) throw new UsageError(`init 只接受一个文件名\n\n${HELP.init}`);
@@ -135,6 +150,15 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError(`text 需要且只需要一个 PDF 文件\n\n${HELP.text}`);
       const { textCommand } = await import('./cli/textCommand.js');
       return textCommand(positionals[0]!, out);
+    }
+    case 'serve': {
+      if (positionals.length > 1) throw new UsageError(`serve 最多接受一个报告文件\n\n${HELP.serve}`);
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && (!/^\d+$/.test(values.port!) || port > 65535)) throw new UsageError('--port 应为 0 到 65535 之间的整数（0 表示任选一个空闲端口）');
+      const pdfa = values.pdfa ?? '1b';
+      if (!['1b', '2b', '3b'].includes(pdfa)) throw new UsageError('--pdfa 只能是 1b、2b 或 3b');
+      const render = { pdfa: pdfa as PdfALevel, fonts: await parseFontOptions(values.font ?? []) };
+      return serveCommand(positionals[0], { ...(port !== undefined ? { port } : {}), open: values.open ?? false, render }, out, err);
     }
     default:
       return schemaCommand(out);

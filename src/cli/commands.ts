@@ -273,3 +273,63 @@ export async function schemaCommand(out: Print): Promise<number> {
   out(reportJsonSchemaText().trimEnd());
   return EXIT.ok;
 }
+
+/** Options of `serve`. */
+export interface ServeCommandOptions {
+  /** The port; without it the default port, or the next free one. */
+  readonly port?: number;
+  /** Open the editor in the default browser. */
+  readonly open: boolean;
+  readonly render: RenderOptions;
+}
+
+/** Opens a URL in the system's browser; a failure is only reported. */
+function openInBrowser(url: string, err: Print): void {
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  import('node:child_process').then(({ spawn }) => {
+    const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => err(`无法自动打开浏览器，请手动打开 ${url}`));
+    child.unref();
+  }, () => {});
+}
+
+/** `serve [file] [--port N] [--open]`: the local editor, until Ctrl+C. */
+export async function serveCommand(file: string | undefined, options: ServeCommandOptions, out: Print, err: Print): Promise<number> {
+  if (file !== undefined) {
+    // Read now, so that an unreadable file stops here with the CLI's message and exit code.
+    readReportSource(file);
+  }
+  const { startEditorServer } = await import('../serve/server.js');
+  const { DEFAULT_EDITOR_PORT, EDITOR_PORT_TRIES } = await import('../serve/port.js');
+  let initial: Report | undefined;
+  if (file === undefined) {
+    const { initReport, defaultSignatureDate } = await library();
+    const year = new Date().getFullYear() - 1;
+    initial = initReport('', year, defaultSignatureDate(year));
+  }
+  const serverOptions = { ...(file !== undefined ? { file } : {}), ...(initial ? { initial } : {}), render: options.render, log: err };
+  const ports = options.port !== undefined ? [options.port] : [...Array.from({ length: EDITOR_PORT_TRIES }, (_, i) => DEFAULT_EDITOR_PORT + i), 0];
+  let editor: Awaited<ReturnType<typeof startEditorServer>> | undefined;
+  for (const port of ports) {
+    try {
+      editor = await startEditorServer(port, serverOptions);
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' || options.port !== undefined) throw new Error(code === 'EADDRINUSE' ? `端口 ${port} 已被占用；请换一个端口（--port）` : (e as Error).message);
+    }
+  }
+  out(`报告编辑器已启动：${editor!.url}`);
+  out(file !== undefined ? `  编辑 ${file}（保存时写回此文件，原文件备份为 ${file}.bak）` : '  空白报告（未指定文件，只能下载，不能保存）');
+  out('  按 Ctrl+C 停止');
+  if (options.open) openInBrowser(editor!.url, err);
+  return new Promise<number>((resolveExit) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void editor!.close().then(() => resolveExit(EXIT.ok));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
