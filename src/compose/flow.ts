@@ -35,6 +35,8 @@ class FlowBuilder {
   readonly items: FlowItem[] = [];
   /** Items still to be kept with their predecessor (a heading keeps two lines of what follows). */
   private keepPending = 0;
+  /** Whether what is pending reaches past the next block (a lead-in's two lines may be two one-line items). */
+  private keepAcross = false;
 
   /** Adds the items of one block; `keepAll` keeps them together, `widows` applies the three-line rule. */
   add(items: FlowItem[], options: { keepAll?: boolean; widows?: boolean } = {}): void {
@@ -50,13 +52,15 @@ class FlowBuilder {
       }
       this.items.push(item);
     });
-    // What a block keeps with it is the start of the next block only.
-    if (n > 0) this.keepPending = 0;
+    // What a heading keeps with it is the start of the next block only: a one-line paragraph and the next heading may part.
+    if (n > 0 && !this.keepAcross) this.keepPending = 0;
+    if (this.keepPending === 0) this.keepAcross = false;
   }
 
-  /** The next `count` items stay with the last item added. */
-  keepWithFollowing(count: number): void {
+  /** The next `count` items stay with the last item added; `across` lets them come from more than one block. */
+  keepWithFollowing(count: number, across = false): void {
     this.keepPending = Math.max(this.keepPending, count);
+    this.keepAcross = across;
   }
 
   /** The last `count` lines (and the blanks between them) stay with whatever comes next. */
@@ -188,7 +192,7 @@ export function buildFlow(ts: Typesetter, doc: ResolvedDocument): FlowItem[] {
         if (block.keepWithNext > 0) {
           const last = flow.items[flow.items.length - 1];
           if (last && block.keepTogether) last.keepWithNext = true;
-          flow.keepWithFollowing(block.keepWithNext);
+          flow.keepWithFollowing(block.keepWithNext, block.style === 'body');
         }
         break;
       }

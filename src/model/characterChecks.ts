@@ -23,7 +23,7 @@ export function checkForbiddenCharacters(value: unknown, path: PathSegment[] = [
 
 function checkString(text: string, path: string): ValidationIssue[] {
   // Fast path: nothing in the forbidden ranges.
-  if (!/[\u0000-\u001f\u007f-\u009f\ud800-\udfff\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test(text)) return [];
+  if (!/[\u0000-\u001f\u007f-\u009f\u00ad\ud800-\udfff\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffe\uffff]/.test(text)) return [];
   const out: ValidationIssue[] = [];
   const seen = new Set<number>();
   for (const { cp, index } of codePoints(text)) {

@@ -2,7 +2,7 @@
  * Checks of a report beyond its schema, on the raw input (any shape: wrong types are skipped, so these run even when
  * the schema fails and every fault is reported at once). Errors: `invalid_date`, `missing_field`, `conflicting_fields`,
  * `title_lines_mismatch`, `too_deep`, `unknown_table`, `table_in_wrong_part`, `duplicate_table`,
- * `unknown_placeholder`, `placeholder_group_row`, `statistics_not_in_template`. Warnings: `date_before_period_end`,
+ * `unknown_placeholder`, `placeholder_group_row`, `statistics_not_in_template`, `metadata_too_long`. Warnings: `date_before_period_end`,
  * `date_after_deadline`, `run_in_without_paragraph`.
  */
 import { defaultTableTitle, defaultTitle, formatChineseDate, isValidIsoDate } from './format.js';
@@ -111,12 +111,31 @@ function checkPlaceholders(field: TextFieldOf, template: Template): ValidationIs
   });
 }
 
+/** The longest text string a PDF may hold (PDF 1.4 Appendix C: 65 535 bytes, UTF-16 with its byte-order mark). */
+export const MAX_PDF_STRING = 32_767;
+
+/** Fields written into the document information and XMP must each fit one PDF string. */
+function checkMetadataLengths(input: Obj): ValidationIssue[] {
+  const md = input['metadata'];
+  if (!isObj(md)) return [];
+  const out: ValidationIssue[] = [];
+  const check = (path: PathSegment[], text: unknown, what: string) => {
+    if (typeof text === 'string' && text.length > MAX_PDF_STRING) {
+      out.push(error('metadata_too_long', path, `${what}共${text.length}个字符，写入 PDF 文档信息时超过了 PDF 字符串的上限${MAX_PDF_STRING}个字符。`));
+    }
+  };
+  for (const key of ['agency', 'title', 'documentNumber', 'retentionPeriod', 'classification', 'disclosureMode'] as const) check(['metadata', key], md[key], key === 'agency' ? '发布机关' : '此项');
+  const keywords = md['keywords'];
+  if (Array.isArray(keywords) && keywords.every((k) => typeof k === 'string')) check(['metadata', 'keywords'], keywords.join('；'), '关键词（以“；”连接）');
+  return out;
+}
+
 /** Every check of this module on the raw input. */
 export function checkStructure(input: unknown, template: Template, fields: readonly TextFieldOf[]): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
   if (!isObj(input)) return { errors: [], warnings: [] };
   const sig = checkSignature(input);
   const blocks = checkBlocks(input, template);
-  const errors = [...sig.errors, ...checkTitleLines(input, template), ...blocks.errors, ...fields.flatMap((f) => checkPlaceholders(f, template))];
+  const errors = [...sig.errors, ...checkTitleLines(input, template), ...blocks.errors, ...checkMetadataLengths(input), ...fields.flatMap((f) => checkPlaceholders(f, template))];
   if (input['statistics'] !== undefined && template.tables.length === 0) errors.push(error('statistics_not_in_template', ['statistics'], `模板 ${template.id} 没有统计表。`));
   return { errors, warnings: [...sig.warnings, ...blocks.warnings] };
 }

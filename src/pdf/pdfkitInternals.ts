@@ -62,6 +62,19 @@ export function setXmpBody(doc: PdfDoc, xml: string): void {
   d._addInfo = () => d.appendXML(xml);
 }
 
+/**
+ * Gives a structure element its table attributes (PDF 32000 §14.8.5.7: /A << /O /Table /Scope … /ColSpan … /RowSpan … >>);
+ * pdfkit writes Scope alone.
+ */
+export function setTableAttributes(element: unknown, attributes: { scope?: string; colSpan?: number; rowSpan?: number }): void {
+  const data = (element as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
+  const a: Record<string, unknown> = { O: 'Table' };
+  if (attributes.scope) a.Scope = attributes.scope;
+  if (attributes.colSpan && attributes.colSpan > 1) a.ColSpan = attributes.colSpan;
+  if (attributes.rowSpan && attributes.rowSpan > 1) a.RowSpan = attributes.rowSpan;
+  if (Object.keys(a).length > 1) data.A = a;
+}
+
 /** Sets the file identifier of the trailer (pdfkit derives it from the Info dictionary only). */
 export function setFileId(doc: PdfDoc, id: Buffer): void {
   internals(doc)._id = id;

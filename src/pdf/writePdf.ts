@@ -1,7 +1,7 @@
 /** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
 import type { ComposedDocument, StructNode, TextItem } from '../compose/page.js';
 import type { GlyphRun } from '../typeset/breakLines.js';
-import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setXmpBody, writeDirectly, type PdfDoc } from './pdfkitInternals.js';
+import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setTableAttributes, setXmpBody, writeDirectly, type PdfDoc } from './pdfkitInternals.js';
 import { encodeGlyphRun, num, paintGlyphRun, type EncodedRun } from './paintText.js';
 import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
 
@@ -24,6 +24,7 @@ function buildStructure(doc: PdfDoc, root: StructNode): Map<number, StructElemen
   const elements = new Map<number, StructElement>();
   const make = (node: StructNode): StructElement => {
     const element = doc.struct(node.type);
+    if (node.attributes) setTableAttributes(element, node.attributes);
     elements.set(node.id, element);
     for (const child of node.children) element.add(make(child));
     return element;

@@ -24,6 +24,7 @@ import {
   isWordCharacter,
   type Strictness,
 } from '../text/charClass.js';
+import { findStraightQuotes } from '../text/quotes.js';
 import { findUnits } from '../text/units.js';
 import type { TextFont } from './textFont.js';
 
@@ -173,6 +174,12 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   setStretchAndGlue(cp, flags, glue, size, options);
   computePenalties(text, cp, offset, flags, strictness, penalty, emergency);
   applyUnits(text, units, offset, cp, flags, penalty, insideNumber);
+  // Straight quotes still in the text (a CMS's “ ”): an opening one never ends a line, a closing one never starts one.
+  for (const q of findStraightQuotes(text)) {
+    const i = indexAtOrAfter(offset, q.index);
+    if (q.open && i + 1 < n) penalty[i + 1] = Infinity;
+    if (!q.open) penalty[i] = Infinity;
+  }
   for (const [s, e] of options.keepTogether ?? []) {
     for (let i = indexAtOrAfter(offset, s) + 1; i < n && offset[i]! < e; i++) penalty[i] = Infinity;
   }

@@ -15,7 +15,14 @@ const TITLES = [
   ['山东省人力资源和社会保障厅2017年度政府信息公开工作年度报告（含所属事业单位）', '山东省人力资源和社会保障厅'],
   ['中华人民共和国国家发展和改革委员会2018年度政府信息公开工作年度报告', '中华人民共和国国家发展和改革委员会'],
   ['宁波市海曙区档案局2015年度政府信息公开工作情况统计表', '宁波市海曙区档案局'],
+  ['中国（山东）自由贸易试验区济南片区管理委员会2018年度政府信息公开工作年度报告', '中国（山东）自由贸易试验区济南片区管理委员会'],
+  ['济南市历城区人民政府港沟街道办事处2018年度政府信息公开工作年度报告', '济南市历城区人民政府港沟街道办事处'],
+  ['日照市人民政府办公室2018年度政府信息公开工作年度报告', '日照市人民政府办公室'],
+  ['江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)2017年度政府信息公开工作年度报告', '江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)'],
 ] as const;
+
+/** Words no title line may split, besides an agency's name that fits one line. */
+const NEVER_SPLIT = ['政府信息公开', '年度报告', '委员会', '办公室', '办事处', '人民政府', '年度', '工作', '报告'];
 
 describe('symmetric titles', () => {
   it.each(TITLES)('%s', (title, agency) => {
@@ -25,14 +32,19 @@ describe('symmetric titles', () => {
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(g.width + 0.01);
     // never a last line of one or two characters
     expect([...lines.at(-1)!.text].length).toBeGreaterThanOrEqual(3);
-    // words stay whole: no line boundary falls inside 政府信息公开, 年度报告 or the agency's name
+    // words stay whole: no line boundary falls inside a title word, nor inside the agency's name when it fits a line
+    const nameFits = ts.width('title', agency) <= g.width;
     for (let i = 0; i + 1 < lines.length; i++) {
       const joint = lines[i]!.text + '\u0000' + lines[i + 1]!.text;
-      for (const word of ['政府信息公开', '年度报告', agency]) {
-        const at = title.indexOf(word);
-        const cut = lines.slice(0, i + 1).reduce((n, l) => n + l.text.length, 0);
-        expect(at < cut && cut < at + word.length, `${joint} splits ${word}`).toBe(false);
+      const cut = lines.slice(0, i + 1).reduce((n, l) => n + l.text.length, 0);
+      for (const word of [...NEVER_SPLIT, ...(nameFits ? [agency] : [])]) {
+        for (let at = title.indexOf(word); at >= 0; at = title.indexOf(word, at + 1)) {
+          expect(at < cut && cut < at + word.length, `${joint} splits ${word}`).toBe(false);
+        }
       }
+      // inside a longer name, only after an administrative unit or an organisation word
+      const inName = title.indexOf(agency) < cut && cut < title.indexOf(agency) + agency.length;
+      if (inName) expect(lines[i]!.text, joint).toMatch(/(省|市|区|县|镇|街道|人民政府|委员会|办公室|办事处|管理局|局|片区|[)），])$/);
     }
     // balanced: lines differ by less than half the measure (a parenthetical last line may be short), and are centred
     const widths = lines.map((l) => l.width);

@@ -1,0 +1,134 @@
+/**
+ * What a report's structure prints, checked on composed pages: keep rules (a lead-in with what follows, a table
+ * row with the rows under it), run-in headings, the fourth heading level, parts left out or left empty, several
+ * signing offices, a date in Chinese numerals, the report's own title lines, its own tables, and where a 2021
+ * statistics table goes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ComposedDocument, TextItem } from '../../src/compose/page.js';
+import { prepareReport, type Report } from '../../src/index.js';
+import { allLines, compose, fixture, structureIndex } from '../helpers/composed.js';
+
+const texts = (doc: ComposedDocument) => allLines(doc).map((l) => l.item.line.text);
+
+describe('keep rules', () => {
+  it('keeps a lead-in ending in ： with two lines of what follows, wherever it falls', () => {
+    for (let k = 0; k < 24; k++) {
+      const report = fixture('linyi-minzheng-2017');
+      report.sections.overview!.blocks = [
+        ...Array.from({ length: k }, () => ({ type: 'paragraph' as const, text: '全年共办理群众来信来访393件次。' })),
+        { type: 'paragraph', text: '我局将重点做好以下工作：' },
+        { type: 'list', items: [{ text: '加强组织领导。' }, { text: '完善制度建设。' }, { text: '强化监督检查。' }] },
+      ];
+      const lines = allLines(compose(report));
+      const i = lines.findIndex((l) => l.item.line.text.endsWith('以下工作：'));
+      expect(lines[i + 1]!.page, `k=${k}`).toBe(lines[i]!.page);
+      expect(lines[i + 2]!.page, `k=${k}`).toBe(lines[i]!.page);
+    }
+  });
+
+  it('never ends a page with a table row whose next row belongs under it', () => {
+    const lengths = [0, 10, 25, 40, 60, 90];
+    for (const n of lengths) {
+      const report = fixture('linyi-minzheng-2017');
+      // Notes of various lengths move the table's page breaks.
+      report.statistics!.notes = { ...report.statistics!.notes, 'proactive.total': '按'.repeat(n), 'applications.received': '依'.repeat(n) };
+      const prepared = prepareReport(report);
+      const keep = new Map<number, boolean>();
+      const kids = new Map<number, string>();
+      for (const block of prepared.document.blocks) {
+        if (block.kind !== 'table') continue;
+        for (const row of block.table.body) {
+          keep.set(row.struct, row.keepWithNext);
+          kids.set(row.struct, row.cells[0]!.pieces.map((p) => p.text).join(''));
+        }
+      }
+      const doc = compose(report);
+      const { parent } = structureIndex(doc);
+      const rowOf = (item: TextItem) => parent.get(item.structs[0]!)?.id;
+      for (let p = 0; p + 1 < doc.pages.length; p++) {
+        const rows = doc.pages[p]!.items.filter((i): i is TextItem => i.kind === 'text' && !i.artifact && i.structs.length > 0).map(rowOf).filter((r): r is number => r !== undefined && keep.has(r));
+        if (rows.length === 0) continue;
+        const last = rows[rows.length - 1]!;
+        expect(keep.get(last), `note ${n}: page ${p + 1} ends with ${kids.get(last)}`).toBe(false);
+      }
+    }
+  });
+
+  it('keeps 4.不同意公开答复数 with its six 其中 rows, and 六、被举报投诉数量 with its rows', () => {
+    const lines = allLines(compose(fixture('linyi-minzheng-2017')));
+    const pageOf = (text: string) => lines.find((l) => l.item.line.text.includes(text))!.page;
+    expect(pageOf('法律法规规定的其他情形')).toBe(pageOf('4.不同意公开答复数'));
+    expect(pageOf('涉及国家秘密')).toBe(pageOf('涉及商业秘密'));
+    const six = lines.findIndex((l) => l.item.line.text.startsWith('六、被举报投诉数量'));
+    // 六 and its three rows (each a label, a unit and a value).
+    for (let k = 1; k <= 9; k++) expect(lines[six + k]!.page, lines[six + k]!.item.line.text).toBe(lines[six]!.page);
+  });
+});
+
+describe('structure', () => {
+  const base = () => fixture('linyi-minzheng-2017');
+
+  it('sets a run-in heading and its paragraph on one line, and a third and fourth level as 1. and （1）', () => {
+    const report = base();
+    report.sections.overview!.blocks = [
+      {
+        type: 'subsection',
+        title: '探索建立标准化体系',
+        runIn: true,
+        blocks: [
+          { type: 'paragraph', text: '全区统一编制公开目录。' },
+          { type: 'subsection', title: '目录编制', blocks: [{ type: 'subsection', title: '事项梳理', blocks: [{ type: 'paragraph', text: '梳理事项一百项。' }] }] },
+        ],
+      },
+    ];
+    const t = texts(compose(report));
+    expect(t).toContain('（一）探索建立标准化体系。全区统一编制公开目录。');
+    expect(t).toContain('1、目录编制'); // the seed numbers its third level 1、 (style.itemNumbering)
+    expect(t).toContain('（1）事项梳理');
+  });
+
+  it('prints the template’s sentence under an empty part, and renumbers the parts after one left out', () => {
+    const report = base();
+    report.sections.fees!.blocks = [];
+    delete report.sections.keyAreas;
+    const t = texts(compose(report));
+    expect(t).toContain('三、发布解读、回应社会关切以及互动交流情况');
+    expect(t).toContain('四、主动公开政府信息以及公开平台建设情况');
+    const fees = t.indexOf('六、政府信息公开的收费及减免情况');
+    expect(t[fees + 1]).toBe('本年度无此项情况。');
+  });
+
+  it('signs with several offices and dates in Chinese numerals when asked', () => {
+    const report = base();
+    report.signature = { offices: ['临沂市民政局', '临沂市财政局'], date: '2018-01-21', dateStyle: 'chinese' };
+    const t = texts(compose(report));
+    const date = t.indexOf('二〇一八年一月二十一日');
+    expect(t.slice(date - 2, date)).toEqual(['临沂市民政局', '临沂市财政局']);
+  });
+
+  it('breaks the title where the report says', () => {
+    const report = base();
+    report.metadata.titleLines = ['临沂市民政局', '2017年度政府信息公开工作年度报告'];
+    expect(texts(compose(report)).slice(0, 2)).toEqual(['临沂市民政局', '2017年度政府信息公开工作年度报告']);
+  });
+
+  it('sets a table of the report’s own with its title, cells in reading order', () => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({ type: 'table', title: '公开平台情况', header: [['平台', '条数']], rows: [['门户网站', '393'], ['政务微博', '48']] });
+    const t = texts(compose(report)).join('|');
+    expect(t).toContain('公开平台情况');
+    expect(t).toMatch(/平台.*条数\|门户网站.*393\|政务微博.*48/);
+  });
+
+  it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
+    const report = fixture('huaian-shi-2024') as Report;
+    report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];
+    const t = texts(compose(report));
+    const intro = t.indexOf('全年收到申请情况如下表。');
+    const after = t.indexOf('以上数据截至年底。');
+    const firstRow = t.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+    expect(intro).toBeLessThan(firstRow);
+    expect(firstRow).toBeLessThan(after);
+  });
+});

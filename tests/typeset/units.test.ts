@@ -1,0 +1,87 @@
+/**
+ * Units that never split, whatever the width they are written in, tried at every position on the line: numbers in
+ * full-width digits with their decimal points and time separators, document numbers, @handles and #topics#, phone
+ * numbers (only after the hyphen, never starting a line with it), straight quotes at line edges, and URL fragments.
+ */
+import { describe, expect, it } from 'vitest';
+import { breakLines, type BreakOptions } from '../../src/typeset/breakLines.js';
+import { FAKE } from '../helpers/fakeFont.js';
+
+/** Lines of `text` after k filler ideographs, on a 10-cell line, for k = 0 … 12, both strategies. */
+function everyPosition(text: string, options: Partial<BreakOptions> = {}): string[][] {
+  const out: string[][] = [];
+  for (const lineBreaking of ['optimal', 'greedy'] as const) {
+    for (let k = 0; k <= 12; k++) {
+      const lines = breakLines([{ text: '一'.repeat(k) + text, font: FAKE, size: 10 }], { measure: 100, lineBreaking, looseLimit: Infinity, ...options });
+      out.push(lines.map((l) => l.text));
+    }
+  }
+  return out;
+}
+
+/** Every line break inside `unit` in the given layouts, as "before|after". */
+function breaksInside(layouts: string[][], unit: string): string[] {
+  const found: string[] = [];
+  for (const lines of layouts) {
+    const joined = lines.join('|');
+    const at = joined.replace(/\|/g, '').indexOf(unit);
+    if (at < 0) continue;
+    // Position of the unit in the joined text with the breaks, and whether a break falls inside it.
+    let plain = 0;
+    for (let i = 0; i < joined.length; i++) {
+      if (joined[i] === '|') {
+        if (plain > at && plain < at + unit.length) found.push(`${joined.slice(Math.max(0, i - 6), i)}|${joined.slice(i + 1, i + 7)}`);
+      } else plain++;
+    }
+  }
+  return found;
+}
+
+describe('units that never split', () => {
+  it.each([
+    ['a number in full-width digits with a decimal point', '金额５～２．５万元整', '２．５'],
+    ['a time in full-width digits', '时间８:３０～１２:００办公', '１２:００'],
+    ['an area code in full-width digits', '电话０５３４－４４６１０２３咨询', '０５３４'],
+    ['a document number', '根据（国办发〔2015〕22号）文件', '国办发〔2015〕22号'],
+    ['a document number with its issuer after an introducer', '按照鲁政办字〔2016〕8号要求', '鲁政办字〔2016〕8号'],
+    ['an @handle', '关注“@山东人社”政务微博', '@山东人社'],
+    ['a #topic#', '参与#政务公开日#活动', '#政务公开日#'],
+    ['a year', '自2017年起', '2017年'],
+    ['a decimal number', '增长12.75%以上', '12.75%'],
+  ])('keeps %s whole', (_, text, unit) => {
+    expect(breaksInside(everyPosition(text), unit)).toEqual([]);
+  });
+
+  it('breaks a phone number only after its hyphen, and never starts a line with the hyphen', () => {
+    for (const phone of ['0534-4461023', '０５３４－４４６１０２３']) {
+      for (const lines of everyPosition(`电话${phone}。`)) {
+        for (let i = 1; i < lines.length; i++) {
+          expect(lines[i], lines.join('|')).not.toMatch(/^[-－]/);
+          expect(`${lines[i - 1]!.at(-1)}${lines[i]![0]}`, lines.join('|')).not.toMatch(/^[0-9０-９][0-9０-９]$/);
+        }
+      }
+    }
+  });
+
+  it('keeps an opening straight quote off a line end and a closing one off a line start', () => {
+    for (const lines of everyPosition('出台"创业富民30条"等政策')) {
+      for (let i = 1; i < lines.length; i++) {
+        // The opening quote is the one before 创, the closing one the one after 条.
+        expect(lines[i - 1]!.endsWith('"') && !lines[i - 1]!.endsWith('条"'), lines.join('|')).toBe(false);
+        expect(lines[i]!.startsWith('"') && !lines[i]!.startsWith('"创'), lines.join('|')).toBe(false);
+      }
+    }
+  });
+
+  it('never leaves fewer than three characters of a URL on a line, nor breaks inside // or after ://', () => {
+    for (const lines of everyPosition('网址（http://hbj.rizhao.gov.cn/col/index.html）。', { measure: 150 })) {
+      for (let i = 1; i < lines.length; i++) {
+        const before = lines[i - 1]!;
+        const after = lines[i]!;
+        expect(`${before}|${after}`).not.toMatch(/\/\|\/|:\/\/\||\|\/\/|\|cn）|\|\)/);
+        // A URL fragment of one or two characters alone before a closing bracket.
+        expect(after, lines.join('|')).not.toMatch(/^[a-z]{1,2}[）)]/);
+      }
+    }
+  });
+});
