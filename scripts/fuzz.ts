@@ -228,7 +228,7 @@ const MUTATORS: Record<string, Mutator> = {
   /** Values of objects wrapped in arrays or dictionaries, content wrapped in q/Q, marked content or arrays, page trees deepened. */
   nest: (r, _pdf, split) => {
     const s = clone(split);
-    const depth = logInt(r, 1000);
+    const depth = logInt(r, 100_000);
     const how = r();
     if (how < 0.4) {
       const o = target(r, s.objects.filter((x) => x.dict.length > 2));
@@ -250,7 +250,7 @@ const MUTATORS: Record<string, Mutator> = {
     const root = s.objects.find((o) => /\/Type \/Pages/.test(o.dict) && !/\/Parent/.test(o.dict))!;
     let kids = /\/Kids \[([^\]]*)\]/.exec(root.dict)![1]!;
     let num = Math.max(...s.objects.map((o) => o.num));
-    for (let i = 0; i < Math.min(depth, 300); i++) {
+    for (let i = 0; i < Math.min(depth, 20_000); i++) {
       s.objects.push({ num: ++num, dict: `<< /Type /Pages /Kids [${kids}] /Count 1 >>` });
       kids = `${num} 0 R`;
     }
