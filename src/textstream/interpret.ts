@@ -265,7 +265,10 @@ export function interpretContent(file: PdfFile, content: Uint8Array, resources: 
   op = '(end of stream)';
   if (operands.length > 0) fail(`${operands.length} operand(s) without an operator`);
   if (tm) fail('BT without ET');
-  if (marked.length > 0) fail(`marked content left open: ${marked.map(printable).join(', ')}`);
+  if (marked.length > 0) {
+    const shown = marked.slice(0, 5).map(printable).join(', ');
+    fail(`marked content left open: ${marked.length > 5 ? `${marked.length} sequences, the outermost ${shown}, …` : shown}`);
+  }
   if (stack.length > 0) fail(`${stack.length} q without Q`);
   return glyphs;
 }

@@ -112,7 +112,8 @@ function collectPages(file: PdfFile): PageNode[] {
       continue;
     }
     const i = top.next++;
-    visit(top.kids[i], top.inherited, `${top.where} kid ${i}`);
+    // Named by the path from the root while it is short (page tree kid 2 kid 0), by its depth below that.
+    visit(top.kids[i], top.inherited, stack.length <= 4 ? `${top.where} kid ${i}` : `page tree node ${stack.length} levels deep, kid ${i}`);
   }
   return pages;
 }

@@ -321,6 +321,16 @@ describe('reference cycles and hostile syntax', () => {
     expect(() => extractTextStream(bytes(moved))).toThrow(/^xref table, offset \d+: expected "xref"$/);
   });
 
+  it('messages stay short however deep the input nests', () => {
+    const open = (n: number) => extractTextStream(miniPdf({ content: '/Artifact BMC '.repeat(n) }), { limits: { maxNesting: Infinity } });
+    expect(() => open(2)).toThrow(/: marked content left open: Artifact, Artifact$/);
+    expect(() => open(10_000)).toThrow(/: marked content left open: 10000 sequences, the outermost Artifact, Artifact, Artifact, Artifact, Artifact, …$/);
+    const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>'];
+    for (let i = 0; i < 1000; i++) objects.push(`<< /Type /Pages /Kids [${i + 3} 0 R] /Count 1 /MediaBox [0 0 200 100] >>`);
+    objects.push('<< /Type /Outlines >>');
+    expect(() => extractTextStream(buildPdf(objects), { limits: { maxNesting: Infinity } })).toThrow(/^page tree node 1000 levels deep, kid 0: unexpected \/Type \/Outlines in the page tree$/);
+  });
+
   it('names and keywords in messages are cut and escaped', () => {
     expect(() => extractTextStream(miniPdf({ content: `${'\u00e9'.repeat(50)} q` }))).toThrow(/^page 1, operator (\\xe9){40}… \(content offset 50\): unknown or unsupported operator$/);
     expect(() => extractTextStream(miniPdf({ content: `/${'A'.repeat(40_000)} BMC` }))).toThrow('a name, number or keyword longer than 32767 bytes');
