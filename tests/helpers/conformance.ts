@@ -10,6 +10,8 @@
  *  - poppler-utils: pdfinfo, pdffonts, pdftotext, pdftoppm.
  *  - fonts-arphic-ukai / fonts-arphic-uming: independent CJK TrueType
  *    collections (ukai.ttc / uming.ttc).
+ *  - chromium: the browser the report editor's tests drive headless (through
+ *    playwright-core, which downloads no browser of its own).
  *
  * Policy for tests that need one of these (see `toolPolicy`):
  *  - tool present                 → the tests run;
@@ -21,11 +23,13 @@
  *  - CI: set (and not "", "0" or "false") → missing tools fail the run.
  *  - XXGK_FAKE_MISSING_TOOLS: pretend tools are missing, to exercise the
  *    policy. "1" or "all" → every tool; otherwise a comma-separated list of
- *    `preflight`, `poppler`, `fonts`.
+ *    `preflight`, `poppler`, `fonts`, `chromium`.
  *  - XXGK_PREFLIGHT_CLASSPATH: use this Java classpath instead of the jars
  *    discovered in /usr/share/java.
  *  - XXGK_JAVA: the java executable (default: $JAVA_HOME/bin/java, else
  *    `java` on PATH).
+ *  - XXGK_CHROMIUM: the Chromium executable (default: /usr/bin/chromium, else
+ *    `chromium` on PATH).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -42,11 +46,13 @@ export const PREFLIGHT_PACKAGES =
 export const POPPLER_PACKAGES = 'poppler-utils';
 /** Debian packages that provide the AR PL UKai / UMing CJK fonts. */
 export const ARPHIC_PACKAGES = 'fonts-arphic-ukai fonts-arphic-uming';
+/** Debian package that provides the headless browser of the editor's tests. */
+export const CHROMIUM_PACKAGES = 'chromium';
 
 // ---------------------------------------------------------------------------
 // Environment
 
-export type ToolId = 'preflight' | 'poppler' | 'fonts';
+export type ToolId = 'preflight' | 'poppler' | 'fonts' | 'chromium';
 
 /** True when running under CI (process.env.CI set to a truthy value). */
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -532,4 +538,19 @@ export function debianFont(name: 'ukai' | 'uming' | (string & {})): string | nul
 /** Both fonts-arphic collections are installed. */
 export function arphicFontsAvailable(): boolean {
   return debianFont('ukai') !== null && debianFont('uming') !== null;
+}
+
+// ---------------------------------------------------------------------------
+// Chromium
+
+/** The Chromium executable (Debian's /usr/bin/chromium), or null when it is not installed. */
+export function chromiumExecutable(): string | null {
+  if (fakedMissing('chromium')) return null;
+  if (process.env.XXGK_CHROMIUM) return existsSync(process.env.XXGK_CHROMIUM) ? process.env.XXGK_CHROMIUM : null;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return findOnPath('chromium');
+}
+
+export function chromiumAvailable(): boolean {
+  return chromiumExecutable() !== null;
 }
