@@ -149,7 +149,7 @@ async function renderPreview(): Promise<void> {
   ui.previewView.classList.add('busy');
   try {
     const pdf = await api.render(report);
-    const pages = await preview.show(pdf);
+    const pages = await preview.show(pdf, () => (document.body.dataset['previewFirst'] = String(at)));
     if (pages !== undefined) {
       if (lastPdf) URL.revokeObjectURL(lastPdf.url);
       const url = URL.createObjectURL(new Blob([pdf.slice()], { type: 'application/pdf' }));
@@ -280,22 +280,32 @@ async function downloadPdf(): Promise<void> {
 
 // ------------------------------------------------------------------ punctuation
 
-/** The text with the characters that differ from `other` marked. */
+/** The text with the characters that differ from `other` marked, a few characters of context around each change. */
 function marked(text: string, other: string): HTMLElement {
   const a = [...text];
   const b = [...other];
+  const span = h('span', { class: 'diff' });
+  const CONTEXT = 6;
+  if (a.length === b.length) {
+    // A repair that swaps characters one for one (half-width → full-width): each change with its context.
+    const changed = a.map((c, i) => c !== b[i]);
+    const shown = a.map((_, i) => changed.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some(Boolean));
+    a.forEach((c, i) => {
+      if (!shown[i]) return;
+      if (i > 0 && !shown[i - 1]) span.append('…');
+      span.append(changed[i] ? h('mark', {}, c) : c);
+    });
+    if (!shown[a.length - 1]) span.append('…');
+    return span;
+  }
+  // Otherwise the stretch between the first and the last difference.
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  const span = h('span', { class: 'diff' });
-  // Within the changed stretch, characters that stay the same are not marked (a half-width mark changes alone).
-  const middle = a.slice(start, a.length - end);
-  const otherMiddle = b.slice(start, b.length - end);
-  span.append(a.slice(Math.max(0, start - 12), start).join(''));
-  if (start > 12) span.prepend('…');
-  middle.forEach((ch, i) => span.append(middle.length === otherMiddle.length && otherMiddle[i] === ch ? ch : h('mark', {}, ch)));
-  span.append(a.slice(a.length - end, a.length - end + 12).join(''), end > 12 ? '…' : '');
+  if (start > CONTEXT) span.append('…');
+  span.append(a.slice(Math.max(0, start - CONTEXT), start).join(''), h('mark', {}, a.slice(start, a.length - end).join('')), a.slice(a.length - end, a.length - end + CONTEXT).join(''));
+  if (end > CONTEXT) span.append('…');
   return span;
 }
 

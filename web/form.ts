@@ -411,9 +411,10 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
     const id = `s-part-${part.key}`;
     const path = ['sections', part.key];
     const children: HTMLElement[] = [];
-    if (!part.required) {
+    // An optional part may be left out; a required one that is missing can be added back.
+    if (!part.required || !present) {
       children.push(
-        checkbox('本报告包含此部分', present, (on) => {
+        checkbox(part.required ? '本报告包含此部分（必备部分，不能缺少）' : '本报告包含此部分', present, (on) => {
           if (on) sections[part.key] = { blocks: [] };
           else {
             const blocks = sections[part.key]?.['blocks'];

@@ -363,6 +363,13 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         await page.click('#banner button');
         expect(await page.inputValue(subtitle)).toBe('');
         expect(await page.title()).toMatch(/^report\.json/);
+        // Opening a YAML file puts its report into the editor (to be saved into report.json).
+        const yaml = "template: '2014'\nmetadata:\n  agency: 临沂市民政局 # 发布机关\n  year: 2018\npreamble: []\nsections: {}\nsignature: { date: 2019-01-20 }\nstatistics: { values: {} }\n";
+        await page.setInputFiles('#open-input', { name: 'other.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(yaml) });
+        await page.waitForFunction(() => (document.querySelector('input[data-path="metadata.year"]') as HTMLInputElement | null)?.value === '2018');
+        expect(await page.textContent('#status')).toContain('已打开 other.yaml');
+        await checked(page);
+        expect((await issues(page)).filter((i) => i.text.startsWith('错误')).map((i) => i.path)).toContain('sections.overview');
         await page.close({ runBeforeUnload: true });
         expect(problems).toEqual([]);
       } finally {
@@ -416,6 +423,16 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
             .map((el) => el.outerHTML.slice(0, 120)),
         );
         expect(unnamed).toEqual([]);
+        // Another template: the form follows its parts and table.
+        await page.selectOption(at('select', 'template'), '2014');
+        await page.waitForFunction(() => document.querySelectorAll('#nav a').length > 15);
+        expect(await page.$$eval('.table-box', (boxes) => boxes.map((b) => (b as HTMLElement).dataset['table']))).toEqual(['statistics']);
+        expect(await page.inputValue(at('select', 'template'))).toBe('2014');
+        // The parts both templates have keep their text; the 2014 table starts at 0.
+        expect(await page.inputValue(at('textarea', 'sections.overview.blocks[0].text'))).toBe(JSON.parse(readFileSync(REPORT_2021, 'utf8')).sections.overview.blocks[0].text);
+        expect(await page.inputValue(at('input', value('applications.received')))).toBe('0');
+        await checked(page);
+        expect((await issues(page)).filter((i) => i.text.startsWith('错误'))).toEqual([]);
         expect(problems).toEqual([]);
         await page.close();
       } finally {
