@@ -14,6 +14,7 @@ export { validateReport, type ValidateOptions } from './validate.js';
 export { DEFAULT_LIMITS } from './model/limits.js';
 export { normalizePunctuation, type PunctuationChange } from './model/normalizePunctuation.js';
 export type { ValidationIssue, ValidationResult, ReportLimits } from './model/types.js';
+export { ISSUE_CODES, type IssueCodeInfo } from './model/issueCodes.js';
 
 // The report object and its templates (2014, 2008, 2021) as data.
 export type { Report, ReportMetadata, Section, Block, Paragraph, List, ListItem, Subsection, TableBlock, Signature, Statistics } from './model/types.js';
@@ -33,6 +34,7 @@ export type { ResolvedDocument, DocBlock, DocText, DocTable, DocRow, DocCell, Te
 // Fonts by role.
 export { resolveFonts, DEFAULT_FONT_SIZES, type FontOptions, type FontSet, type RoleFont } from './fonts/fontSet.js';
 export type { FontSource } from './fonts/fontFace.js';
+export { FontError, MAX_FONT_BYTES } from './fonts/sfntCheck.js';
 export { FONT_ROLES, type FontRole } from './model/fontRole.js';
 
 // The typesetting engine alone (text and metrics in, positioned lines out).

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fontTables, glyphIndex } from './fontTables.js';
 import type { FontkitCollection, FontkitFont, FontkitModule } from './fontkitTypes.js';
 import { isWoff, woffToSfnt } from './sfnt.js';
+import { checkSfnt, FontError, MAX_FONT_BYTES } from './sfntCheck.js';
 
 // The CommonJS build of fontkit, the same module instance pdfkit loads: importing the ESM build as well
 // would load fontkit and its dependencies twice (about 100 ms of every cold start).
@@ -60,25 +61,35 @@ export class FontFace {
 /** Where a font comes from: a file path, the bytes of a file, or either with a face name for a collection (TTC). */
 export type FontSource = string | Uint8Array | { readonly path: string; readonly face?: string } | { readonly data: Uint8Array; readonly face?: string };
 
-/** Parses font bytes (TTF, OTF, WOFF, or a TTC with `face` naming the PostScript name); `label` names the source in errors. */
-export function parseFont(bytes: Uint8Array, label: string, faceName?: string): FontkitFont {
-  const data = isWoff(bytes) ? woffToSfnt(bytes) : bytes;
+/**
+ * Parses font bytes (TTF, OTF, WOFF, or a TTC with `face` naming the PostScript name); `file` names the source in
+ * errors. The file's structure is checked first (sfntCheck.ts), so fontkit never reads a damaged table; every
+ * failure is a FontError naming the file.
+ */
+export function parseFont(bytes: Uint8Array, file: string, faceName?: string): FontkitFont {
+  let data = bytes;
+  if (isWoff(bytes)) {
+    try {
+      data = woffToSfnt(bytes, MAX_FONT_BYTES);
+    } catch (e) {
+      throw new FontError(file, `${(e as Error).message}。`);
+    }
+  }
+  checkSfnt(data, file);
   let parsed: FontkitFont | FontkitCollection | null;
   try {
     parsed = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), faceName);
   } catch (e) {
-    throw new Error(`${label}: not a font file that can be read (${(e as Error).message})`);
+    throw new FontError(file, `无法读取（${(e as Error).message}）。`);
   }
-  if (parsed == null) throw new Error(`${label}: no face named "${faceName}" in this font collection`);
+  if (parsed == null) throw new FontError(file, `字体集合中没有名为“${faceName}”的字体。`);
   const collection = Array.isArray((parsed as { fonts?: unknown }).fonts) ? (parsed as FontkitCollection) : null;
   if (collection) {
-    const names = collection.fonts.map((f) => f.postscriptName).join(', ');
-    if (!faceName) throw new Error(`${label}: is a font collection; name one face (${names})`);
+    const names = collection.fonts.map((f) => f.postscriptName).join('、');
+    if (!faceName) throw new FontError(file, `是字体集合（TTC），请用 #字体名 指定其中一个：${names}。`);
     const face = collection.fonts.find((f) => f.postscriptName === faceName || f.fullName === faceName || f.familyName === faceName);
-    if (!face) throw new Error(`${label}: no face named "${faceName}" in this collection (${names})`);
+    if (!face) throw new FontError(file, `字体集合中没有名为“${faceName}”的字体（有：${names}）。`);
     return face;
   }
-  parsed = parsed as FontkitFont;
-  if (!parsed.unitsPerEm || !parsed.characterSet) throw new Error(`${label}: not a usable font (no cmap or units per em)`);
-  return parsed;
+  return parsed as FontkitFont;
 }

@@ -19,25 +19,30 @@ export function sfntSizeOfWoff(woff: Uint8Array): number {
  * fontkit can read WOFF itself, but it inflates a table again on every access, which makes a CJK font
  * hundreds of times slower to use; a plain SFNT is read in place.
  */
-export function woffToSfnt(woff: Uint8Array): Uint8Array {
+export function woffToSfnt(woff: Uint8Array, maxBytes = Number.MAX_SAFE_INTEGER): Uint8Array {
   const src = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
-  if (!isWoff(woff)) throw new Error('not a WOFF 1.0 file (missing wOFF signature)');
+  if (!isWoff(woff)) throw new Error('不是 WOFF 1.0 文件（没有 wOFF 标识）');
   const flavor = src.getUint32(4);
   const numTables = src.getUint16(12);
+  if (numTables < 1 || 44 + numTables * 20 > woff.length) throw new Error(`WOFF 表目录有误（声称有${numTables}个表）`);
   const tables = [];
   for (let i = 0; i < numTables; i++) {
     const o = 44 + i * 20;
-    tables.push({
+    const t = {
       tag: src.getUint32(o),
       offset: src.getUint32(o + 4),
       compLength: src.getUint32(o + 8),
       origLength: src.getUint32(o + 12),
       checksum: src.getUint32(o + 16),
-    });
+    };
+    if (t.offset + t.compLength > woff.length) throw new Error(`WOFF 第${i + 1}个表超出文件末尾`);
+    if (t.compLength > t.origLength) throw new Error(`WOFF 第${i + 1}个表压缩后比原来还大`);
+    tables.push(t);
   }
   const headerSize = 12 + 16 * numTables;
   let size = headerSize;
   for (const t of tables) size += (t.origLength + 3) & ~3;
+  if (size > maxBytes) throw new Error(`WOFF 解压后为${size}字节，超过上限${maxBytes}字节`);
   const out = new Uint8Array(size);
   const dst = new DataView(out.buffer);
   const entrySelector = Math.floor(Math.log2(Math.max(1, numTables)));
@@ -50,8 +55,14 @@ export function woffToSfnt(woff: Uint8Array): Uint8Array {
   let offset = headerSize;
   tables.forEach((t, i) => {
     const packed = woff.subarray(t.offset, t.offset + t.compLength);
-    const data = t.compLength < t.origLength ? inflateSync(packed) : packed;
-    if (data.length !== t.origLength) throw new Error(`WOFF table ${i} inflates to ${data.length} bytes, expected ${t.origLength}`);
+    let data: Uint8Array;
+    try {
+      // Never more than the directory promised: a table that inflates further is damaged (or a bomb).
+      data = t.compLength < t.origLength ? inflateSync(packed, { maxOutputLength: Math.max(1, t.origLength) }) : packed;
+    } catch {
+      throw new Error(`WOFF 第${i + 1}个表无法解压或解压后超过声明的${t.origLength}字节`);
+    }
+    if (data.length !== t.origLength) throw new Error(`WOFF 第${i + 1}个表解压后为${data.length}字节，应为${t.origLength}字节`);
     const rec = 12 + i * 16;
     dst.setUint32(rec, t.tag);
     dst.setUint32(rec + 4, t.checksum);

@@ -1,6 +1,8 @@
 /**
  * Size limits, checked on the raw input before parsing and before any per-character work, so an oversized
- * input (a 50 MB string, a million blocks) is rejected quickly. Every breach is an error `limit_exceeded`.
+ * input (a 50 MB string, a million blocks) is rejected quickly. Every breach is an error `limit_exceeded`; nesting
+ * deeper than any report has (64 levels of objects and arrays; a report needs about 15) is an error `too_deep`, found
+ * here so that no later recursive step (the schema, the walkers) ever sees it.
  */
 import { error } from './issues.js';
 import { formatPath, type PathSegment } from './paths.js';
@@ -33,6 +35,7 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
   let blocks = 0;
   let longFields = 0;
   const seen = new Set<object>();
+  let tooDeep = false;
   const walk = (value: unknown, path: PathSegment[], depth: number): void => {
     if (typeof value === 'string') {
       total += value.length;
@@ -43,7 +46,12 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
       }
       return;
     }
-    if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || seen.has(value)) return;
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) out.push(error('too_deep', path, `嵌套超过${MAX_DEPTH}层，报告不可能有这么深的结构；小标题最多三层，请检查生成此报告的程序。`));
+      tooDeep = true;
+      return;
+    }
     seen.add(value);
     if (Array.isArray(value)) {
       const key = path.at(-1);
