@@ -364,6 +364,8 @@ async function start(): Promise<void> {
     const draft = raw ? (JSON.parse(raw) as { report: Report; fileVersion: string | null; at: string }) : undefined;
     if (draft && JSON.stringify(draft.report) !== saved) {
       report = draft.report;
+      // Saved against the file the draft was made from: a file changed since then is not overwritten unasked.
+      fileVersion = draft.fileVersion;
       const when = new Date(draft.at).toLocaleString('zh-CN');
       const moved = draft.fileVersion !== session.fileVersion ? '注意：此后文件本身也被修改过，保存会覆盖那些修改。' : '';
       ui.banner.replaceChildren(
@@ -373,6 +375,7 @@ async function start(): Promise<void> {
           onclick: () => {
             localStorage.removeItem(draftKey());
             report = session.report;
+            fileVersion = session.fileVersion;
             ui.banner.hidden = true;
             changed();
             redraw();
