@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * `xxgk-report serve` as a user meets it: the built CLI started as a child process, and the editor page driven in a
  * real browser (Debian's headless Chromium through playwright-core). The seed is opened; a statistics value is
