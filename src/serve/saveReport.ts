@@ -62,9 +62,10 @@ function updateYaml(doc: Document, node: YamlNode | null | undefined, before: un
     node.items.length = after.length;
     return node;
   }
-  if (node && yaml.isScalar(node) && (typeof after === 'string' || typeof after === 'number' || typeof after === 'boolean') && typeof before === typeof after) {
+  if (node && yaml.isScalar(node) && (typeof after === 'string' || typeof after === 'number' || typeof after === 'boolean')) {
+    // The scalar keeps its comment; a string keeps its style where it can (the writer quotes one that would read as
+    // a number), a number or boolean is written plain.
     node.value = after;
-    // A number written as a plain scalar reads back as a number; a string keeps the scalar's style where it can.
     if (typeof after !== 'string') node.type = 'PLAIN';
     return node;
   }
