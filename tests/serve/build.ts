@@ -30,5 +30,5 @@ function run(command: string, args: string[]): void {
 /** Builds dist/src and dist/web when they are missing or older than their sources. */
 export function ensureBuilt(): void {
   if (stale(CLI, 'src')) run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-  if (stale(PAGE, 'web', 'src/model/templates')) run(process.execPath, [join(ROOT, 'web/build.mjs')]);
+  if (stale(PAGE, 'web', 'src/model')) run(process.execPath, [join(ROOT, 'web/build.mjs')]);
 }
