@@ -140,7 +140,7 @@ function statisticsSchemaOf(template: Template, forJsonSchema: boolean) {
             subtitle: text('统计表副标题').optional(),
           }
         : {}),
-      values: values.meta({ title: '统计数', description: 'One value per cell id. Counts are non-negative integers; 万元 amounts may be decimal (a string such as "2.50" keeps its digits).' }),
+      values: values.meta({ title: '统计数', description: 'One value per cell id. Counts are non-negative integers; 万元 amounts may be decimal (a string such as "2.50" keeps its digits); a cell that does not apply to the agency may be "—" or "/" (printed as written, counted as 0).' }),
       previous: z.record(z.string(), valueSchema).optional().meta({ title: '上年度报告的统计数（用于跨年度核对）' }),
       notes: z.record(z.string(), text('行备注')).optional().meta({ title: '行备注（印在指标名称之后）' }),
     })

@@ -11,6 +11,12 @@ import { rowsById, valueCells, type Template, type ValueCell } from './templates
 import type { ValidationIssue } from './types.js';
 
 const AMOUNT = /^\d+(?:\.\d+)?$/;
+
+/**
+ * What a report writes in a cell that does not apply to its agency (a department has no 规章 to count): a dash or a
+ * slash, printed as written and counted as 0 by the rules.
+ */
+export const NOT_APPLICABLE: ReadonlySet<string> = new Set(['—', '／', '/']);
 const NEGATIVE_AMOUNT = /^-\d+(?:\.\d+)?$/;
 
 const valuePath = (id: string, group = 'values') => formatPath(['statistics', group, id]);
@@ -18,6 +24,7 @@ const valuePath = (id: string, group = 'values') => formatPath(['statistics', gr
 /** The numeric value of a valid statistics value, or undefined when it is missing or invalid. */
 export function numericValue(kind: 'count' | 'amount', value: unknown): number | undefined {
   if (value === undefined) return undefined;
+  if (typeof value === 'string' && NOT_APPLICABLE.has(value)) return 0;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) return undefined;
     if (kind === 'count' && (!Number.isInteger(value) || !Number.isSafeInteger(value))) return undefined;
@@ -38,7 +45,8 @@ function checkValue(cell: ValueCell, value: unknown, group: string): ValidationI
     return undefined;
   }
   if (typeof value !== 'string') return error('invalid_type', path, `“${label}”应为数字${unitText}。`);
-  if (valueKind === 'count') return error('count_is_string', path, `“${label}”应为数字（非负整数）${unitText}，实际为字符串“${clip(value)}”。`);
+  if (NOT_APPLICABLE.has(value)) return undefined;
+  if (valueKind === 'count') return error('count_is_string', path, `“${label}”应为数字（非负整数）${unitText}，实际为字符串“${clip(value)}”；不适用的项可写 "—" 或 "/"。`);
   if (NEGATIVE_AMOUNT.test(value)) return error('negative_value', path, `“${label}”不能为负数，实际为“${clip(value)}”${unitText}。`);
   if (!AMOUNT.test(value)) return error('invalid_amount', path, `“${label}”应为数字或十进制数字字符串（如 2 或 "2.50"）${unitText}，实际为“${clip(value)}”。`);
   return undefined;

@@ -60,3 +60,34 @@ describe('statistics rules', () => {
     }
   });
 });
+
+describe('cells that do not apply (— or /)', () => {
+  it('are accepted for counts and amounts, counted as 0 by the rules and printed as written', async () => {
+    const { readFileSync } = await import('node:fs');
+    const report = JSON.parse(readFileSync(new URL('../../fixtures/huaian-shi-2024.json', import.meta.url), 'utf8')) as Report;
+    const values = report.statistics!.values as Record<string, number | string>;
+    values['proactive.rules.issued'] = '—';
+    values['proactive.rules.repealed'] = '/';
+    values['proactive.rules.inForce'] = '—';
+    values['proactive.fees.amount'] = '—';
+    const result = validateReport(report);
+    expect(result.errors).toEqual([]);
+    // A dash counts as 0: 一 + 二 = 三（七） + 四 still holds where it held, and a dash in a sum part is no mismatch.
+    values['applications.new.natural'] = '—';
+    const mismatch = validateReport(report).warnings.filter((w) => w.path === pathOf('applications.new.total'));
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]!.message).toContain('自然人 0');
+    const table = result.document!.blocks.find((b) => b.kind === 'table' && b.table.id === 'proactive');
+    const cells = table && table.kind === 'table' ? table.table.body.flatMap((r) => r.cells.map((c) => c.pieces.map((p) => p.text).join(''))) : [];
+    expect(cells.filter((t) => t === '—')).toHaveLength(3);
+    expect(cells).toContain('/');
+  });
+
+  it('are refused when written otherwise (a word, a hyphen)', () => {
+    for (const bad of ['无', '-', '——']) {
+      const report = cleanReport();
+      (report.statistics!.values as Record<string, unknown>)['applications.received'] = bad;
+      expect(validateReport(report).errors.map((e) => e.code), bad).toEqual(['count_is_string']);
+    }
+  });
+});
