@@ -26,20 +26,25 @@ type Library = Awaited<ReturnType<typeof library>>;
 /** One issue on one line: severity, JSON path, Chinese label, message. */
 export const issueLine = (i: ValidationIssue): string => `${i.severity === 'error' ? '错误' : '警告'} ${i.path || '(根)'}${i.label ? `（${i.label}）` : ''}: ${i.message}`;
 
-/** `init [file] --agency A --year N [--force]` */
-export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: Print): Promise<number> {
+const TEMPLATE_NAMES: Record<string, string> = { '2021': '全国统一格式，六个部分、三个统计表', '2014': '十二部分格式，附统计表', '2008': '七部分格式' };
+
+/** `init [file] --agency A --year N [--template 2021|2014|2008] [--force]` */
+export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: Print, template?: string): Promise<number> {
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init 需要 --agency（发布机关）和四位数字的 --year（报告年度），例如：xxgk-report init report.json --agency 临沂市民政局 --year 2025');
+  const templateId = template ?? (Number(year) >= 2021 ? '2021' : '2014');
+  if (templateId !== '2021' && templateId !== '2014' && templateId !== '2008') throw new UsageError(`--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“${templateId}”`);
   const { schemaReference, defaultSignatureDate, initReport, reportYaml, reportJson, PUBLISHED_SCHEMA_URL } = await library();
   if (file === '-') file = undefined; // `init -`: standard output, as without a file
   const schema = schemaReference(file);
   const date = defaultSignatureDate(Number(year));
-  const report = initReport(agency, Number(year), date, schema);
+  const report = initReport(agency, Number(year), date, schema, templateId);
   const text = file && isYamlFile(file) ? reportYaml(report) : reportJson(report);
   if (!file) return out(text.trimEnd()), EXIT.ok;
   if (existsSync(file) && !force) throw new InputError(`${file}：文件已存在（加 --force 覆盖）`);
   await writeOutput(file, text);
   out(`已写入 ${file}`);
   out(`  $schema：${schema}${schema === PUBLISHED_SCHEMA_URL ? '（已发布的网址；在装有 xxgk-report 的项目中写入时改用 node_modules 里的文件）' : '（本项目 node_modules 里的文件）'}`);
+  out(`  模板：${templateId}（${TEMPLATE_NAMES[templateId]}）`);
   out(`  落款日期：${date}（次年 1 月 31 日，请按实际成文日期修改）`);
   return EXIT.ok;
 }

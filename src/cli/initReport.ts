@@ -1,7 +1,7 @@
 /** A starting report for `init`, in JSON or in YAML with the Chinese titles and labels as comments. */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { chineseNumeral, SECTION_DEFINITIONS, STATISTICS_ROWS, STATISTICS_VALUE_IDS, type Report } from '../model/index.js';
+import { chineseNumeral, TEMPLATES, valueCells, type Report, type Template, type TemplateId } from '../model/index.js';
 import { PACKAGE_VERSION } from '../packageInfo.js';
 import { yamlModule } from './readReportFile.js';
 
@@ -33,18 +33,21 @@ export function schemaReference(file: string | undefined): string {
 export const defaultSignatureDate = (year: number): string => `${year + 1}-01-31`;
 
 /**
- * Builds the starting report: every section present and empty (`blocks: []`, one warning each), one empty preamble
- * paragraph, every statistics value 0, the signature by the agency on `date` (ISO), and `$schema` when given.
+ * Builds the starting report of a template: every part present and empty (`blocks: []`, one warning each), one empty
+ * preamble paragraph, every statistics value 0, the signature by the agency on `date` (ISO), and `$schema` when given.
  */
-export function initReport(agency: string, year: number, date: string, schema?: string): Report {
-  const sections = Object.fromEntries(SECTION_DEFINITIONS.map((s) => [s.key, { blocks: [] }])) as unknown as Report['sections'];
+export function initReport(agency: string, year: number, date: string, schema?: string, templateId: TemplateId = '2014'): Report {
+  const template = TEMPLATES[templateId];
+  const sections = Object.fromEntries(template.parts.map((p) => [p.key, { blocks: [] }])) as unknown as Report['sections'];
+  const values = Object.fromEntries([...valueCells(template).keys()].map((id) => [id, 0]));
   return {
     ...(schema ? { $schema: schema } : {}),
+    ...(templateId !== '2014' ? { template: templateId } : {}),
     metadata: { agency, year, keywords: ['政府信息公开', '年度报告'] },
     preamble: [{ type: 'paragraph', text: '' }],
     sections,
     signature: { office: agency, date },
-    statistics: { values: Object.fromEntries(STATISTICS_VALUE_IDS.map((id) => [id, 0])) },
+    ...(template.tables.length > 0 ? { statistics: { values } } : {}),
   } as Report;
 }
 
@@ -57,10 +60,11 @@ export const reportJson = (report: Report): string => `${JSON.stringify(report, 
  */
 export function reportYaml(report: Report): string {
   const yaml = yamlModule();
+  const template: Template = TEMPLATES[((report as { template?: TemplateId }).template ?? '2014') as TemplateId] ?? TEMPLATES['2014'];
   const doc = new yaml.Document(report);
   const schema = (report as { $schema?: string }).$schema;
   if (schema) doc.commentBefore = ` yaml-language-server: $schema=${schema}`;
-  const titles = new Map(SECTION_DEFINITIONS.map((s, i) => [s.key as string, `${chineseNumeral(i + 1)}、${s.title}`]));
+  const titles = new Map(template.parts.map((p, i) => [p.key, `${chineseNumeral(i + 1)}、${p.title}${p.required ? '' : '（可选，可删去）'}`]));
   const sections = doc.getIn(['sections']);
   if (yaml.isMap(sections)) {
     for (const pair of sections.items) {
@@ -70,22 +74,31 @@ export function reportYaml(report: Report): string {
   }
   const values = doc.getIn(['statistics', 'values']);
   if (yaml.isMap(values)) {
-    const valueIds = new Set(STATISTICS_VALUE_IDS);
-    const groupBefore = new Map<string, string[]>();
-    let pending: string[] = [];
-    for (const row of STATISTICS_ROWS) {
-      if (!valueIds.has(row.id)) pending.push(row.label);
-      else if (pending.length > 0) (groupBefore.set(row.id, pending), (pending = []));
+    // Before a row's first value: the table's name (at its first row) and the labels of the heading rows above it.
+    const before = new Map<string, string[]>();
+    for (const table of template.tables) {
+      let pending = template.tables.length > 1 ? [`【${table.name}】`] : [];
+      for (const row of table.rows) {
+        const first = row.cells.find((c) => c.kind === 'value');
+        if (!first) {
+          // A heading row (第二十条第（一）项) or a group row (一、主动公开情况); not a column-header row (信息内容 …).
+          const label = row.cells.find((c) => c.kind === 'label');
+          if (label?.kind === 'label' && (row.heading || label.level !== undefined)) pending.push(label.text);
+        } else if (pending.length > 0) {
+          before.set(first.id, pending);
+          pending = [];
+        }
+      }
     }
-    const rows = new Map(STATISTICS_ROWS.map((r) => [r.id, r]));
+    const cells = valueCells(template);
     for (const pair of values.items) {
       if (!yaml.isScalar(pair.key) || !yaml.isScalar(pair.value)) continue;
       const id = String(pair.key.value);
-      const row = rows.get(id);
-      if (!row) continue;
-      const groups = groupBefore.get(id);
+      const cell = cells.get(id)?.cell;
+      if (!cell) continue;
+      const groups = before.get(id);
       if (groups) pair.key.commentBefore = groups.map((g) => ` ${g}`).join('\n');
-      pair.value.comment = ` ${row.label}${row.unit ? `（${row.unit}）` : ''}`;
+      pair.value.comment = ` ${cell.label}${cell.unit ? `（${cell.unit}）` : ''}`;
     }
   }
   return doc.toString({ lineWidth: 0 });

@@ -94,7 +94,7 @@ async function starting(): Promise<{ json: string; pdf: Buffer; init: Run; rende
   return (shared ??= (async () => {
     const dir = join(tmp, 'shared');
     mkdirSync(dir);
-    const init = await cli(['init', 'r.json', '--agency', AGENCY, '--year', '2025'], dir);
+    const init = await cli(['init', 'r.json', '--agency', AGENCY, '--year', '2025', '--template', '2014'], dir);
     expect(init.code, init.stderr).toBe(0);
     const render = await cli(['render', 'r.json', '-o', 'r.pdf'], dir);
     expect(render.code, render.stderr).toBe(0);
@@ -176,7 +176,7 @@ describe.concurrent('init', () => {
 
   it('writes YAML for .yaml, the same report with the Chinese titles, labels and units as comments', async () => {
     const dir = folder();
-    const r = await cli(['init', 'r.yaml', '--agency', AGENCY, '--year', '2025'], dir);
+    const r = await cli(['init', 'r.yaml', '--agency', AGENCY, '--year', '2025', '--template', '2014'], dir);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
     expect(parseYaml(text)).toEqual(JSON.parse(readFileSync((await starting()).json, 'utf8')));
@@ -184,10 +184,44 @@ describe.concurrent('init', () => {
     expect(lines[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/xxgk-report@${VERSION}/schema/report.schema.json`);
     const at = (line: string) => lines.indexOf(line);
     expect(at('  # 一、概述')).toBe(at('  overview:') - 1);
-    expect(at('  # 十二、需要说明的事项与附表')).toBe(at('  otherMatters:') - 1);
+    expect(at('  # 十二、需要说明的事项与附表（可选，可删去）')).toBe(at('  otherMatters:') - 1);
     expect(at('    # 依申请公开情况')).toBe(at('    applications.received: 0 # 收到申请数（件）') - 1);
     expect(lines).toContain('    capacity.funding: 0 # 政府信息公开专项经费（不包括用于政府网站建设维护等方面的经费）（万元）');
     expect(lines).toContain('    training.trainees: 0 # 接受培训人员数（人次）');
+  });
+
+  it('chooses the format by year (2021 from the 2021 reports on) or by --template, and writes what the template needs', async () => {
+    const dir = folder();
+    const [current, old, chosen, yaml, bad] = await Promise.all([
+      cli(['init', 'a.json', '--agency', AGENCY, '--year', '2025'], dir),
+      cli(['init', 'b.json', '--agency', AGENCY, '--year', '2018'], dir),
+      cli(['init', 'c.json', '--agency', AGENCY, '--year', '2012', '--template', '2008'], dir),
+      cli(['init', 'd.yaml', '--agency', AGENCY, '--year', '2025'], dir),
+      cli(['init', 'e.json', '--agency', AGENCY, '--year', '2025', '--template', '2019'], dir),
+    ]);
+    for (const run of [current, old, chosen, yaml]) expect(run.code, run.stderr).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    expect(a.template).toBe('2021');
+    expect(current.stdout).toContain('模板：2021（全国统一格式，六个部分、三个统计表）');
+    expect(Object.keys(a.sections)).toEqual(['overview', 'proactiveDisclosure', 'applications', 'reviewsAndLitigation', 'problemsAndImprovements', 'otherMatters']);
+    expect(Object.keys(a.statistics.values)).toHaveLength(200);
+    expect(a.statistics.values['applications.refused.thirdParty.business']).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).template).toBeUndefined();
+    const c = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8'));
+    expect(c.template).toBe('2008');
+    expect(Object.keys(c.sections)).toHaveLength(7);
+    // The YAML names each 2021 table before its first value and each cell by row and column.
+    const lines = readFileSync(join(dir, 'd.yaml'), 'utf8').split('\n');
+    expect(lines.indexOf('    # 【收到和处理政府信息公开申请情况】')).toBe(lines.indexOf('    applications.new.natural: 0 # 本年新收政府信息公开申请数量 · 自然人（件）') - 1);
+    expect(lines).toContain('  # 六、其他需要报告的事项');
+    // Each starting report is valid (its warnings are the empty parts) and renders.
+    const [va, vc] = await Promise.all([cli(['validate', 'a.json', '--format', 'json'], dir), cli(['validate', 'c.json', '--format', 'json'], dir)]);
+    for (const v of [va, vc]) {
+      expect(v.code, v.stdout).toBe(0);
+      expect(JSON.parse(v.stdout).errors).toEqual([]);
+    }
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“2019”');
   });
 
   it.for([
