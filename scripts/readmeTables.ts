@@ -3,6 +3,45 @@ import { FONT_ROLES } from '../src/model/fontRole.js';
 import { SECTION_DEFINITIONS } from '../src/model/templates/sections2014.js';
 import { STATISTICS_ROWS, STATISTICS_RULES } from '../src/model/templates/statistics2014.js';
 import { DEFAULT_FONT_SIZES } from '../src/fonts/fontSet.js';
+import { ISSUE_CODES } from '../src/model/issueCodes.js';
+import { TEMPLATES, TEMPLATE_IDS } from '../src/model/templates/index.js';
+import type { StatisticsRule, TableDefinition } from '../src/model/templates/index.js';
+
+const code = (id: string) => `\`${id}\``;
+
+function ruleText(r: StatisticsRule): string {
+  switch (r.kind) {
+    case 'sum':
+      return `${code(r.total)} = ${r.parts.map(code).join(' + ')}`;
+    case 'atMost':
+      return `${code(r.part)} ≤ ${code(r.whole)} (${r.reason})`;
+    case 'balance':
+      return `${r.left.map(code).join(' + ')} = ${r.right.map(code).join(' + ')}`;
+    case 'previous': {
+      const change = [...r.plus.map((p) => ` + ${code(p)}`), ...r.minus.map((m) => ` − ${code(m)}`)].join('');
+      return `${code(r.value)} = last year's ${code(r.previous)} (\`statistics.previous\`)${change}`;
+    }
+  }
+}
+
+/** One line per row of a table that takes values: the row's id, its label and the ids of its cells after the row id. */
+function tableRows(table: TableDefinition): string[] {
+  const out: string[] = [];
+  for (const row of table.rows) {
+    const labels = row.cells.filter((c) => c.kind === 'label').map((c) => (c.kind === 'label' ? c.text : ''));
+    const ids = row.cells.flatMap((c) => (c.kind === 'value' ? [c.id] : []));
+    if (ids.length === 0) {
+      if (row.heading) out.push(`| (${row.id}) | ${labels.join(' ')} |  |`);
+      continue;
+    }
+    const stem = ids[0]!.slice(0, ids[0]!.lastIndexOf('.'));
+    const shared = ids.length > 1 && ids.every((id) => id.startsWith(`${stem}.`) && !id.slice(stem.length + 1).includes('.'));
+    const prefix = ids.length === 1 ? ids[0]! : shared ? stem : table.id;
+    const cells = ids.length === 1 ? '' : shared ? ids.map((id) => id.slice(stem.length + 1)).join(' · ') : ids.map(code).join(' · ');
+    out.push(`| ${code(prefix)} | ${labels.join(' ') || table.name} | ${cells} |`);
+  }
+  return out;
+}
 
 /** The generated blocks, keyed by the name used in `<!-- BEGIN name -->` markers. */
 export function readmeBlocks(): Record<string, string> {
@@ -16,11 +55,29 @@ export function readmeBlocks(): Record<string, string> {
     '|---|---|---|---|',
     ...STATISTICS_ROWS.map((r) => `| ${r.kind === 'group' ? `(${r.id})` : `\`${r.id}\``} | ${r.level} | ${'　'.repeat(r.level - 1)}${r.label} | ${r.unit} |`),
   ].join('\n');
-  const rules = STATISTICS_RULES.map((r) =>
-    r.kind === 'sum' ? `- \`${r.total}\` = ${r.parts.map((p) => `\`${p}\``).join(' + ')}` : r.kind === 'atMost' ? `- \`${r.part}\` ≤ \`${r.whole}\` (${r.reason})` : '',
-  ).join('\n');
+  const rules = STATISTICS_RULES.map((r) => `- ${ruleText(r)}`).join('\n');
   const roles = ['| role | default size (pt) |', '|---|---|', ...FONT_ROLES.map((r) => `| \`${r}\` | ${DEFAULT_FONT_SIZES[r]} |`)].join('\n');
-  return { sections, rows, rules, roles };
+  const templates = [
+    '| template | 名称 | 依据 | 部分（* 必备） | 统计表 |',
+    '|---|---|---|---|---|',
+    ...TEMPLATE_IDS.map((id) => {
+      const t = TEMPLATES[id];
+      const parts = t.parts.map((p, i) => `${i + 1}. ${code(p.key)} ${p.title}${p.required ? ' *' : ''}`).join('<br>');
+      const tables = t.tables.map((x) => `${code(x.id)} ${x.name}${t.statisticsRequired ? '' : '（可选）'}`).join('<br>');
+      return `| ${code(id)}${id === '2014' ? ' (default)' : ''} | ${t.name} | ${t.basis} | ${parts} | ${tables} |`;
+    }),
+  ].join('\n');
+  const t2021 = TEMPLATES['2021'];
+  const rows2021 = t2021.tables
+    .flatMap((table) => [`| **${code(table.id)}** | **${table.name}** | |`, ...tableRows(table)])
+    .join('\n');
+  const rules2021 = t2021.rules.map((r) => `- ${ruleText(r)}`).join('\n');
+  const codes = [
+    '| code | severity | 含义 | meaning |',
+    '|---|---|---|---|',
+    ...Object.entries(ISSUE_CODES).map(([c, i]) => `| ${code(c)} | ${i.severity} | ${i.zh} | ${i.en.replaceAll('|', '\\|')} |`),
+  ].join('\n');
+  return { sections, rows, rules, roles, templates, rows2021: ['| row id | 统计指标 | cells |', '|---|---|---|', rows2021].join('\n'), rules2021, codes };
 }
 
 /** The README text with every generated block replaced by its current content. */

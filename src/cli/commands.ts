@@ -310,7 +310,7 @@ export async function serveCommand(file: string | undefined, options: ServeComma
   if (file === undefined) {
     const { initReport, defaultSignatureDate } = await library();
     const year = new Date().getFullYear() - 1;
-    initial = initReport('', year, defaultSignatureDate(year));
+    initial = initReport('', year, defaultSignatureDate(year), undefined, year >= 2021 ? '2021' : '2014');
   }
   const serverOptions = { ...(file !== undefined ? { file } : {}), ...(initial ? { initial } : {}), render: options.render, log: err };
   const ports = options.port !== undefined ? [options.port] : [...Array.from({ length: EDITOR_PORT_TRIES }, (_, i) => DEFAULT_EDITOR_PORT + i), 0];
