@@ -86,7 +86,7 @@ const lineItems = (lines: readonly Line[], role: FontRole, structs: readonly num
   lines.map((line, i) => ({ kind: 'line', role, x, line, structs, keepWithNext: false, ...(i === 0 && bookmark ? { bookmark } : {}) }));
 
 /** The lines of a text block. */
-function textLines(ts: Typesetter, block: TextBlock): Line[] {
+function textLines(ts: Typesetter, block: TextBlock, tableSize: number): Line[] {
   const role = block.pieces[0]!.role;
   const cell = ts.cell(role);
   const text = block.pieces.map((p) => p.text).join('');
@@ -96,7 +96,8 @@ function textLines(ts: Typesetter, block: TextBlock): Line[] {
     case 'subtitle':
       return ts.set(block.pieces, { align: 'center' });
     case 'label':
-      return ts.set(block.pieces, { align: 'left' });
+      // A label in the table role (表尾 lines) is set in the size of the statistics tables it follows.
+      return ts.set(block.pieces, { align: 'left', ...(role === 'table' ? { size: tableSize } : {}) });
     default: {
       const indent = block.indent * cell;
       const restIndent = block.restIndent * cell + (block.hanging && block.pieces.length > 1 ? ts.width(role, block.pieces[0]!.text) : 0);
@@ -186,7 +187,7 @@ export function buildFlow(ts: Typesetter, doc: ResolvedDocument): FlowItem[] {
         break;
       case 'text': {
         if (block.keepWithPrevious) flow.keepTail(block.keepWithPrevious);
-        const lines = textLines(ts, block);
+        const lines = textLines(ts, block, size);
         const role = block.pieces[0]!.role;
         flow.add(lineItems(lines, role, block.pieces.map((p) => p.struct), 0, block.bookmark), { keepAll: block.keepTogether, widows: !block.keepTogether });
         if (block.keepWithNext > 0) {

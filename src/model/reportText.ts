@@ -65,6 +65,7 @@ export function forEachText(input: unknown, visit: TextVisitor, template?: Templ
     at(st, 'title', ['statistics', 'title'], 'title', 'title');
     arr(st['titleLines']).forEach((_, i) => at(st['titleLines'], i, ['statistics', 'titleLines', i], 'title', 'title'));
     at(st, 'subtitle', ['statistics', 'subtitle'], 'body', 'title');
+    arr(st['footer']).forEach((_, i) => at(st['footer'], i, ['statistics', 'footer', i], 'table', 'text'));
     const notes = st['notes'];
     if (isObj(notes)) for (const id of Object.keys(notes)) at(notes, id, ['statistics', 'notes', id], 'table', 'text');
   }

@@ -272,6 +272,11 @@ export function resolveDocument(report: Report, template: Template, options: Res
         r.push({ kind: 'text', style: 'subtitle', pieces: [r.text('body', statistics.subtitle, tree.add('P', sect), 'statistics.subtitle')], indent: 0, restIndent: 0, keepWithNext: 2, keepTogether: true });
       }
       r.statisticsTable(table, sect);
+      // 表尾 lines (填报单位、负责人 …) under the table, flush left; the first stays with the table's last rows.
+      (statistics.footer ?? []).forEach((line, i) => {
+        const piece = r.text('table', line, tree.add('P', sect), ['statistics', 'footer', i]);
+        r.push({ kind: 'text', style: 'label', pieces: [piece], indent: 0, restIndent: 0, keepWithNext: 0, keepTogether: true, keepWithPrevious: i === 0 ? 2 : 1 });
+      });
     }
   }
 

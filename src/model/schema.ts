@@ -138,6 +138,7 @@ function statisticsSchemaOf(template: Template, forJsonSchema: boolean) {
             title: nonEmpty('统计表标题').optional(),
             titleLines: z.array(nonEmpty('标题的一行')).min(1).optional().meta({ title: '统计表标题分行' }),
             subtitle: text('统计表副标题').optional(),
+            footer: z.array(nonEmpty('表尾的一行')).optional().meta({ title: '表尾（填报单位、负责人、填报人、填报日期等，每行一项）' }),
           }
         : {}),
       values: values.meta({ title: '统计数', description: 'One value per cell id. Counts are non-negative integers; 万元 amounts may be decimal (a string such as "2.50" keeps its digits); a cell that does not apply to the agency may be "—" or "/" (printed as written, counted as 0).' }),

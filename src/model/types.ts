@@ -35,6 +35,8 @@ export interface Statistics {
   title?: string | undefined;
   titleLines?: string[] | undefined;
   subtitle?: string | undefined;
+  /** Lines under the appended table (填报单位：…, 负责人：…), each flush left (2014 and 2008 tables). */
+  footer?: string[] | undefined;
   values: Record<string, number | string>;
   previous?: Record<string, number | string> | undefined;
   notes?: Record<string, string> | undefined;

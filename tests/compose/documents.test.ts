@@ -132,3 +132,27 @@ describe('structure', () => {
     expect(firstRow).toBeLessThan(after);
   });
 });
+
+describe('表尾 lines under the appended table', () => {
+  it('prints each footer line flush left after the last row, the first on the page of the last rows, in the table size', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.statistics!.footer = ['填报单位（盖章）：临沂市民政局办公室', '负责人：张三　　填报人：李四　　填报日期：2018年1月20日'];
+    const doc = compose(report);
+    const lines = allLines(doc);
+    const last = lines.findIndex((l) => l.item.line.text.startsWith('（三）接受培训人员数'));
+    const first = lines.findIndex((l) => l.item.line.text === '填报单位（盖章）：临沂市民政局办公室');
+    expect(first).toBeGreaterThan(last);
+    expect(lines[first]!.page).toBe(lines[last]!.page);
+    expect(lines[first + 1]!.item.line.text).toBe('负责人：张三　　填报人：李四　　填报日期：2018年1月20日');
+    expect(lines[first]!.item.x).toBe(lines[first + 1]!.item.x);
+    const row = lines[last]!.item;
+    expect(lines[first]!.item.size).toBe(row.size);
+  });
+
+  it('checks footer text like any other (a half-width comma is a warning at its path)', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.statistics!.footer = ['填报人:李四'];
+    const result = prepareReport(report);
+    expect(result.warnings.some((w) => w.path === 'statistics.footer[0]' && w.code === 'halfwidth_punctuation' && w.label === '表尾的一行')).toBe(true);
+  });
+});
