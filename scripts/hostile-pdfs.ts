@@ -367,10 +367,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: 'marked-content-nesting',
-    about: '300,000 nested marked-content sequences',
+    about: '300,000 nested marked-content sequences, a glyph shown in each',
     expect: { limit: 'maxNesting' },
     heapMb: 128,
-    build: () => onePage(`${'/P BMC\n'.repeat(300_000)}${SHOW} <0001> Tj ET`),
+    build: () => onePage(`${SHOW}\n${'/P BMC <0001> Tj\n'.repeat(300_000)}ET`),
   },
   {
     name: 'array-nesting',
