@@ -39,25 +39,33 @@ export function canSubsetTrueType(font: FontkitFont): boolean {
 /** A subset with pdfkit's Subset interface (`includeGlyph`, `encode`); new glyph ids are given in order of inclusion. */
 export class TrueTypeSubset {
   readonly glyphs: number[] = [];
-  private readonly mapping = new Map<number, number>();
-  private readonly copies = new Map<string, number>();
+  /** Subset id + 1 of each glyph of the face (0: not in the subset). */
+  private readonly mapping: Int32Array;
+  private readonly outside = new Map<number, number>();
+  private readonly copies = new Map<number, number>();
   private readonly tables: FaceTables;
 
   constructor(font: FontkitFont) {
     const tables = faceTables(font);
     if (!tables) throw new Error('TrueTypeSubset needs a TrueType font');
     this.tables = tables;
+    this.mapping = new Int32Array(tables.numGlyphs);
     this.includeGlyph(0);
   }
 
   /** Adds a glyph (by original id) and returns its id in the subset. */
   includeGlyph(glyph: number | { id: number }): number {
     const gid = typeof glyph === 'number' ? glyph : glyph.id;
-    let id = this.mapping.get(gid);
-    if (id === undefined) {
-      id = this.glyphs.push(gid) - 1;
-      this.mapping.set(gid, id);
+    if (!(gid >= 0 && gid < this.mapping.length)) {
+      // Not a glyph of the face (a damaged composite glyph): still one subset entry per id.
+      let id = this.outside.get(gid);
+      if (id === undefined) this.outside.set(gid, (id = this.glyphs.push(gid) - 1));
+      return id;
     }
+    const known = this.mapping[gid]!;
+    if (known > 0) return known - 1;
+    const id = this.glyphs.push(gid) - 1;
+    this.mapping[gid] = id + 1;
     return id;
   }
 
@@ -66,7 +74,7 @@ export class TrueTypeSubset {
    * (· • ・ in Noto Sans SC): each entry gets its own ToUnicode mapping, so both copy out as they went in.
    */
   includeCopy(gid: number, codePoint: number): number {
-    const key = `${gid}:${codePoint}`;
+    const key = gid * 0x110000 + codePoint;
     let id = this.copies.get(key);
     if (id === undefined) {
       id = this.glyphs.push(gid) - 1;

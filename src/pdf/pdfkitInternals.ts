@@ -31,7 +31,7 @@ interface DocInternals {
   _addInfo: () => void;
   appendXML(xml: string, newline?: boolean): void;
   outline: { dictionary: { data: Record<string, unknown> }; children: unknown[]; addItem(title: string, options: object): unknown };
-  page: { fonts: Record<string, unknown>; width: number; height: number };
+  page: { fonts: Record<string, unknown>; width: number; height: number; dictionary: PdfRef; content: PdfRef };
 }
 
 const internals = (doc: PdfDoc) => doc as unknown as DocInternals;
@@ -63,16 +63,59 @@ export function setXmpBody(doc: PdfDoc, xml: string): void {
 }
 
 /**
- * Gives a structure element its table attributes (PDF 32000 §14.8.5.7: /A << /O /Table /Scope … /ColSpan … /RowSpan … >>);
- * pdfkit writes Scope alone.
+ * The table attributes of a structure element (PDF 32000 §14.8.5.7: /A << /O /Table /Scope … /ColSpan … /RowSpan … >>),
+ * or undefined when it has none; pdfkit's own elements write Scope alone.
  */
-export function setTableAttributes(element: unknown, attributes: { scope?: string; colSpan?: number; rowSpan?: number }): void {
-  const data = (element as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
+export function tableAttributes(attributes: { scope?: string; colSpan?: number; rowSpan?: number }): Record<string, unknown> | undefined {
   const a: Record<string, unknown> = { O: 'Table' };
   if (attributes.scope) a.Scope = attributes.scope;
   if (attributes.colSpan && attributes.colSpan > 1) a.ColSpan = attributes.colSpan;
   if (attributes.rowSpan && attributes.rowSpan > 1) a.RowSpan = attributes.rowSpan;
-  if (Object.keys(a).length > 1) data.A = a;
+  return Object.keys(a).length > 1 ? a : undefined;
+}
+
+/** The document's structure tree root (created with the document, as it is tagged). */
+export function structTreeRoot(doc: PdfDoc): PdfRef {
+  return (doc as unknown as { getStructTreeRoot(): PdfRef }).getStructTreeRoot();
+}
+
+/** Runs `end` when pdfkit writes the structure tree at the end of the document (after the tree root, before the metadata). */
+export function onStructureEnd(doc: PdfDoc, end: () => void): void {
+  (doc as unknown as { structChildren: { end(): void }[] }).structChildren.push({ end });
+}
+
+/**
+ * The current page's list in the parent tree (element of each MCID), created with the page's StructParents key the
+ * first time the page has marked content.
+ */
+export function pageStructParents(doc: PdfDoc): PdfRef[] {
+  const d = doc as unknown as { page: { structParentTreeKey: number }; getStructParentTree(): { get(key: number): PdfRef[] } };
+  return d.getStructParentTree().get(d.page.structParentTreeKey);
+}
+
+/** The current page's dictionary. */
+export function currentPage(doc: PdfDoc): PdfRef {
+  return internals(doc).page.dictionary;
+}
+
+/**
+ * Takes what pdfkit has written into the current page's content stream so far (its coordinate transform) and
+ * leaves the stream to be filled with `setCompressedContent`.
+ */
+export function takePageContent(doc: PdfDoc): { stream: PdfRef; written: Uint8Array[] } {
+  const stream = internals(doc).page.content;
+  const written = stream.buffer;
+  stream.buffer = [];
+  return { stream, written };
+}
+
+/**
+ * Gives a content stream its bytes compressed already, by zlib's deflate at its default settings: exactly what pdfkit
+ * would write after compressing the same bytes itself at the end of the page.
+ */
+export function setCompressedContent(stream: PdfRef, compressed: Uint8Array): void {
+  stream.buffer = [compressed];
+  stream.compress = false;
 }
 
 /** Sets the file identifier of the trailer (pdfkit derives it from the Info dictionary only). */
@@ -150,9 +193,11 @@ export function precompressFonts(doc: PdfDoc): Promise<void> {
   return Promise.all(jobs).then(() => undefined);
 }
 
-interface PdfRef {
+/** A pdfkit indirect object. */
+export interface PdfRef {
   compress: boolean;
   data: Record<string, unknown>;
+  buffer: Uint8Array[];
   end(chunk?: Uint8Array): void;
 }
 

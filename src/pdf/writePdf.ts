@@ -1,8 +1,22 @@
 /** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
-import type { ComposedDocument, StructNode, TextItem } from '../compose/page.js';
-import type { GlyphRun } from '../typeset/breakLines.js';
-import { addBookmark, createDocument, finishOutline, precompressFonts, setFileId, setTableAttributes, setXmpBody, writeDirectly, type PdfDoc } from './pdfkitInternals.js';
-import { encodeGlyphRun, num, paintGlyphRun, type EncodedRun } from './paintText.js';
+import { deflateSync } from 'node:zlib';
+import type { ComposedDocument, OutlineEntry } from '../compose/page.js';
+import { ContentWriter } from './contentWriter.js';
+import { GlyphEncoder, paintGlyphRun } from './paintText.js';
+import {
+  addBookmark,
+  createDocument,
+  currentPage,
+  finishOutline,
+  precompressFonts,
+  setCompressedContent,
+  setFileId,
+  setXmpBody,
+  takePageContent,
+  useFontOnPage,
+  writeDirectly,
+} from './pdfkitInternals.js';
+import { StructureWriter } from './structure.js';
 import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
 
 /** PDF/A conformance level: 1b (GB/T 23286.1, the default), 2b or 3b. */
@@ -15,46 +29,6 @@ export interface WriteOptions {
   readonly archive: ArchivalInfo;
   /** 16 bytes identifying the document (derived from its content, so identical input gives identical bytes). */
   readonly fileId: Buffer;
-}
-
-type StructElement = ReturnType<PdfDoc['struct']>;
-
-/** Creates the structure elements of the tree, attached to the document root. */
-function buildStructure(doc: PdfDoc, root: StructNode): Map<number, StructElement> {
-  const elements = new Map<number, StructElement>();
-  const make = (node: StructNode): StructElement => {
-    const element = doc.struct(node.type);
-    if (node.attributes) setTableAttributes(element, node.attributes);
-    elements.set(node.id, element);
-    for (const child of node.children) element.add(make(child));
-    return element;
-  };
-  doc.addStructure(make(root));
-  return elements;
-}
-
-function paintTextItem(doc: PdfDoc, item: TextItem, elements: Map<number, StructElement>, types: Map<number, string>, encoded: Map<GlyphRun, EncodedRun>): void {
-  for (const run of item.line.runs) {
-    const nodeId = item.structs[run.run];
-    if (item.artifact || nodeId === undefined) {
-      doc.markContent('Artifact', { type: 'Pagination' } as never);
-    } else {
-      const content = doc.markStructureContent(types.get(nodeId) ?? 'Span');
-      elements.get(nodeId)!.add(content);
-    }
-    paintGlyphRun(doc, run, encoded.get(run) ?? encodeGlyphRun(doc, run), item.x, item.baseline);
-    doc.endMarkedContent();
-  }
-}
-
-function nodeTypes(root: StructNode): Map<number, string> {
-  const types = new Map<number, string>();
-  const walk = (n: StructNode) => {
-    types.set(n.id, n.type);
-    n.children.forEach(walk);
-  };
-  walk(root);
-  return types;
 }
 
 /** Writes the document to pdfkit's stream; resolves once the last byte is out. */
@@ -88,27 +62,50 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const elements = buildStructure(doc, composed.structure);
-  const types = nodeTypes(composed.structure);
+  const structure = new StructureWriter(doc, composed.structure);
   // Every glyph is included in its subset first, in painting order (so subset ids are the same as painting
   // would give), and the font programs are compressed on zlib's threads while the pages are painted.
-  const encoded = new Map<GlyphRun, EncodedRun>();
+  const encoder = new GlyphEncoder(doc);
   for (const page of composed.pages) {
-    for (const item of page.items) if (item.kind === 'text') for (const run of item.line.runs) if (run.text.length > 0) encoded.set(run, encodeGlyphRun(doc, run));
+    for (const item of page.items) if (item.kind === 'text') for (const run of item.line.runs) if (run.text.length > 0) encoder.encode(run);
   }
   const fontsReady = precompressFonts(doc);
-  composed.pages.forEach((page, index) => {
+  const out = new ContentWriter();
+  const bookmarks = new Map<number, OutlineEntry[]>();
+  for (const entry of composed.outline) bookmarks.set(entry.page, [...(bookmarks.get(entry.page) ?? []), entry]);
+  let glyphAt = 0;
+  for (let index = 0; index < composed.pages.length; index++) {
+    const page = composed.pages[index]!;
     doc.addPage({ size: [composed.width, composed.height], margin: 0 });
-    for (const entry of composed.outline) if (entry.page === index) addBookmark(doc, entry.title, entry.y);
+    structure.startPage(currentPage(doc));
+    for (const entry of bookmarks.get(index) ?? []) addBookmark(doc, entry.title, entry.y);
+    // The page's content: what pdfkit wrote into it (its coordinate transform), then the page's text and rules.
+    const { stream, written } = takePageContent(doc);
+    out.reset();
+    for (const chunk of written) out.bytes(chunk);
     for (const item of page.items) {
-      if (item.kind === 'text') paintTextItem(doc, item, elements, types, encoded);
-      else {
-        doc.markContent('Artifact', { type: 'Layout' } as never);
-        doc.addContent(`q ${num(item.width)} w 0 G ${num(item.x1)} ${num(item.y1)} m ${num(item.x2)} ${num(item.y2)} l S Q`);
-        doc.endMarkedContent();
+      if (item.kind === 'text') {
+        for (const run of item.line.runs) {
+          const nodeId = item.structs[run.run];
+          if (item.artifact || nodeId === undefined) out.text('/Artifact <<\n/Type /Pagination\n>> BDC\n');
+          else {
+            const type = structure.type(nodeId) ?? 'Span';
+            out.byte(47).text(type).text(' <<\n/MCID ').int(structure.mark(nodeId)).text('\n>> BDC\n');
+          }
+          if (run.text.length > 0) {
+            paintGlyphRun(out, run, encoder, glyphAt, useFontOnPage(doc, encoder.fontOf(run)), item.x, item.baseline);
+            glyphAt += run.glyphs.length;
+          }
+          out.text('EMC\n');
+        }
+      } else {
+        out.text('/Artifact <<\n/Type /Layout\n>> BDC\nq ').num(item.width).text(' w 0 G ').num(item.x1).byte(32).num(item.y1).text(' m ');
+        out.num(item.x2).byte(32).num(item.y2).text(' l S Q\nEMC\n');
       }
     }
-  });
+    // Compressed as pdfkit compresses a page's content (deflateSync, default settings), from the bytes as written.
+    setCompressedContent(stream, deflateSync(out.view()));
+  }
   await fontsReady;
   finishOutline(doc);
   doc.end();

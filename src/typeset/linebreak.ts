@@ -80,14 +80,28 @@ export interface LineMetrics {
   readonly em: number;
 }
 
+/**
+ * A reusable, mutable LineMetrics: the breakers measure thousands of candidate lines per paragraph, and measuring
+ * into one of these allocates nothing (a fresh object per candidate was most of what a render allocated).
+ */
+export class LineMeasure implements LineMetrics {
+  inkEnd = 0;
+  natural = 0;
+  available = 0;
+  stretch = 0;
+  shrink = 0;
+  gaps = 0;
+  em = 0;
+}
+
 /** The ink end of [a, b) (trailing spaces excluded). */
 export function inkEnd(p: PreparedParagraph, a: number, b: number): number {
   while (b > a && (p.flags[b - 1]! & SPACE) !== 0) b--;
   return b;
 }
 
-/** Measures the line [a, b); `first` tells whether it is the paragraph's first line. */
-export function measureLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean): LineMetrics {
+/** Measures the line [a, b) into `out`; `first` tells whether it is the paragraph's first line. */
+export function measureInto(out: LineMeasure, p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean): LineMeasure {
   const e = inkEnd(p, a, b);
   const natural = e > a ? p.widthSum[e]! - p.widthSum[a]! - p.glue[e - 1]! : 0;
   const available = params.measure - (first ? params.indent : params.restIndent);
@@ -98,10 +112,19 @@ export function measureLine(p: PreparedParagraph, params: BreakParams, a: number
   // Gaps are squeezed only to pull the marks that may not start a line back onto it (推入): never more than their width.
   let tail = 0;
   for (let i = e - 1; i > a && (p.flags[i]! & NO_START) !== 0; i--) tail += p.advance[i]!;
-  const stretch = sizeAtGaps * (params.maxStretch ?? 0.1);
-  const shrink = blanks + Math.min(tail, sizeAtGaps * (params.maxSqueeze ?? 0.1));
-  const em = gaps > 0 ? sizeAtGaps / gaps : e > a ? p.size[a]! : 1;
-  return { inkEnd: e, natural, available, stretch, shrink, gaps, em };
+  out.inkEnd = e;
+  out.natural = natural;
+  out.available = available;
+  out.stretch = sizeAtGaps * (params.maxStretch ?? 0.1);
+  out.shrink = blanks + Math.min(tail, sizeAtGaps * (params.maxSqueeze ?? 0.1));
+  out.gaps = gaps;
+  out.em = gaps > 0 ? sizeAtGaps / gaps : e > a ? p.size[a]! : 1;
+  return out;
+}
+
+/** Measures the line [a, b); `first` tells whether it is the paragraph's first line. */
+export function measureLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean): LineMetrics {
+  return measureInto(new LineMeasure(), p, params, a, b, first);
 }
 
 /** The adjustment ratio of a line: > 0 stretch, < 0 shrink, −Infinity when it cannot fit, +Infinity when it cannot stretch. */
@@ -128,18 +151,43 @@ function isLonely(p: PreparedParagraph, a: number, b: number): boolean {
   return ideographs === 1;
 }
 
-interface Node {
-  readonly pos: number;
-  readonly total: number;
-  readonly prev: Node | undefined;
+/**
+ * Break nodes of the total-fit passes, in typed arrays reused from paragraph to paragraph: node k ends a line at
+ * nodePos[k] with total demerits nodeTotal[k], after the line that ends at node nodePrev[k] (-1 for the start).
+ */
+let nodePos = new Int32Array(256);
+let nodeTotal = new Float64Array(256);
+let nodePrev = new Int32Array(256);
+let activeNodes = new Int32Array(256);
+let nodeCount = 0;
+
+function newNode(pos: number, total: number, prev: number): number {
+  if (nodeCount === nodePos.length) {
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    nodePos = grow(nodePos);
+    nodeTotal = grow(nodeTotal);
+    nodePrev = grow(nodePrev);
+    activeNodes = grow(activeNodes);
+  }
+  nodePos[nodeCount] = pos;
+  nodeTotal[nodeCount] = total;
+  nodePrev[nodeCount] = prev;
+  return nodeCount++;
 }
 
 /** Breaks as a list of line ends (the last is n). */
-function unwind(node: Node): number[] {
+function unwind(node: number): number[] {
   const ends: number[] = [];
-  for (let k: Node | undefined = node; k && k.pos > 0; k = k.prev) ends.push(k.pos);
+  for (let k = node; k >= 0 && nodePos[k]! > 0; k = nodePrev[k]!) ends.push(nodePos[k]!);
   return ends.reverse();
 }
+
+const measure1 = new LineMeasure();
+const measure2 = new LineMeasure();
 
 /**
  * Total-fit line breaking (Knuth and Plass 1981): the breaks that minimise the paragraph's demerits. A first pass
@@ -149,19 +197,31 @@ function unwind(node: Node): number[] {
  */
 export function breakOptimal(p: PreparedParagraph, params: BreakParams): number[] {
   if (p.n === 0) return [];
+  nodeCount = 0;
   const first = optimalPass(p, params, false);
   // A lonely last line within tolerance may still cost more than a looser set of lines: compare with the second pass.
-  const second = !first || first.total >= LONELY ? optimalPass(p, params, true) : undefined;
-  const best = first && (!second || first.total <= second.total) ? first : second;
-  return best ? unwind(best) : breakGreedy(p, params);
+  const second = first < 0 || nodeTotal[first]! >= LONELY ? optimalPass(p, params, true) : -1;
+  const best = first >= 0 && (second < 0 || nodeTotal[first]! <= nodeTotal[second]!) ? first : second;
+  return best >= 0 ? unwind(best) : breakGreedy(p, params);
 }
 
-function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boolean): Node | undefined {
+/**
+ * One pass of total fit; returns the node that ends the paragraph, or -1 when no set of lines fits. The measures of
+ * each candidate line are those of `measureInto`, computed inline with the same expressions (so the same numbers),
+ * and only as far as the decision needs them: most candidates are too short or too long, decided by their width.
+ */
+function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boolean): number {
   const n = p.n;
   const justifyLast = params.justifyLast ?? false;
   const lonely = params.avoidLonelyLastLine ?? true;
-  let active: Node[] = [{ pos: 0, total: 0, prev: undefined }];
-  let best: Node | undefined;
+  const maxStretch = params.maxStretch ?? 0.1;
+  const maxSqueeze = params.maxSqueeze ?? 0.1;
+  const firstAvailable = params.measure - params.indent;
+  const restAvailable = params.measure - params.restIndent;
+  const { flags, widthSum, glue, gapSum, sizeGapSum, shrinkSum, shrink, advance, narrowSum, size } = p;
+  let active = 1;
+  activeNodes[0] = newNode(0, 0, -1);
+  let best = -1;
   for (let b = 1; b <= n; b++) {
     let pen = p.penalty[b]!;
     if (pen === Infinity) {
@@ -169,34 +229,89 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
       pen = EMERGENCY;
     }
     const last = b === n;
-    let chosen: Node | undefined;
-    const keep: Node[] = [];
-    for (const a of active) {
-      const m = measureLine(p, params, a.pos, b, a.pos === 0);
-      const r = ratio(m, last, justifyLast);
+    // The ink end of a line ending at b (trailing spaces excluded), for a line starting at or before it.
+    let ink = b;
+    while (ink > 0 && (flags[ink - 1]! & SPACE) !== 0) ink--;
+    let chosenTotal = Infinity;
+    let chosenPrev = -1;
+    let kept = 0;
+    for (let i = 0; i < active; i++) {
+      const a = activeNodes[i]!;
+      const aPos = nodePos[a]!;
+      const aTotal = nodeTotal[a]!;
+      const e = ink > aPos ? ink : aPos;
+      const natural = e > aPos ? widthSum[e]! - widthSum[aPos]! - glue[e - 1]! : 0;
+      const available = aPos === 0 ? firstAvailable : restAvailable;
+      const d = available - natural;
+      const sizeAtGaps = e - aPos < 2 ? 0 : sizeGapSum[e - 1]! - sizeGapSum[aPos]!;
+      // The adjustment ratio (see ratio()): > 0 stretch, < 0 shrink, -Infinity when the line cannot fit.
+      let r: number;
+      if (d >= -EPS) {
+        if (last && !justifyLast) r = 0;
+        else if (d <= EPS) r = 0;
+        else {
+          const stretch = sizeAtGaps * maxStretch;
+          r = stretch > 0 ? d / stretch : Infinity;
+        }
+      } else {
+        let blanks = e > aPos ? shrinkSum[e]! - shrinkSum[aPos]! : 0;
+        if (e > aPos && (flags[aPos]! & BLANK_LEFT) !== 0) blanks -= shrink[aPos]!;
+        let tail = 0;
+        for (let k = e - 1; k > aPos && (flags[k]! & NO_START) !== 0; k--) tail += advance[k]!;
+        const lineShrink = blanks + Math.min(tail, sizeAtGaps * maxSqueeze);
+        if (lineShrink <= 0) r = -Infinity;
+        else {
+          r = d / lineShrink;
+          if (r < -1 - EPS) r = -Infinity;
+        }
+      }
       if (r === -Infinity) {
         // Too long already: longer lines only get worse. In an emergency a line of one unbreakable piece may overflow.
-        if (emergency && !hasCandidateBetween(p, a.pos, b)) {
-          const total = a.total + HUGE * (1 + m.natural - m.available);
-          if (!chosen || total < chosen.total) chosen = { pos: b, total, prev: a };
+        if (emergency && !hasCandidateBetween(p, aPos, b)) {
+          const total = aTotal + HUGE * (1 + natural - available);
+          if (chosenPrev < 0 || total < chosenTotal) {
+            chosenTotal = total;
+            chosenPrev = a;
+          }
         }
         continue;
       }
-      keep.push(a);
-      if (!emergency && r > TOLERANCE) continue;
-      const badness = badnessOf(r, m);
-      let d = (LINE_PENALTY + badness) ** 2 + (last ? 0 : pen * pen);
-      if (last && lonely && !justifyLast && isLonely(p, a.pos, m.inkEnd) && a.pos > 0) d += LONELY;
-      if (Math.abs(r) > 1e-3 && r !== Infinity && (!last || r < 0) && p.narrowSum[m.inkEnd]! === p.narrowSum[a.pos]!) d += OFF_GRID;
-      const total = a.total + d;
-      if (!chosen || total < chosen.total) chosen = { pos: b, total, prev: a };
+      activeNodes[kept++] = a;
+      if (!emergency && r > TOLERANCE) {
+        // Too loose. The nodes after this one start later, so their lines are shorter and stretch less: looser still.
+        // They stay active for later breaks; nothing needs measuring now. (Not for the first line, whose indent differs.)
+        if (aPos > 0) {
+          for (let j = i + 1; j < active; j++) activeNodes[kept++] = activeNodes[j]!;
+          break;
+        }
+        continue;
+      }
+      // The badness (see badnessOf()).
+      let badness: number;
+      if (r === Infinity) badness = MAX_BADNESS * (1 + (available - natural) / Math.max(1, available));
+      else if (r <= 1) badness = 100 * Math.abs(r) ** 3;
+      else {
+        const gaps = e - aPos < 2 ? 0 : gapSum[e - 1]! - gapSum[aPos]!;
+        const em = gaps > 0 ? sizeAtGaps / gaps : e > aPos ? size[aPos]! : 1;
+        const shortfall = (available - natural - sizeAtGaps * maxStretch) / em;
+        badness = Math.min(100 + OVER_STRETCH * shortfall, MAX_BADNESS);
+      }
+      let dm = (LINE_PENALTY + badness) ** 2 + (last ? 0 : pen * pen);
+      if (last && lonely && !justifyLast && isLonely(p, aPos, e) && aPos > 0) dm += LONELY;
+      if (Math.abs(r) > 1e-3 && r !== Infinity && (!last || r < 0) && narrowSum[e]! === narrowSum[aPos]!) dm += OFF_GRID;
+      const total = aTotal + dm;
+      if (chosenPrev < 0 || total < chosenTotal) {
+        chosenTotal = total;
+        chosenPrev = a;
+      }
     }
-    active = keep;
-    if (chosen) {
+    active = kept;
+    if (chosenPrev >= 0) {
+      const chosen = newNode(b, chosenTotal, chosenPrev);
       if (last) best = chosen;
-      else active.push(chosen);
+      else activeNodes[active++] = chosen;
     }
-    if (active.length === 0) return undefined;
+    if (active === 0) return -1;
   }
   return best;
 }
@@ -223,7 +338,7 @@ export function breakGreedy(p: PreparedParagraph, params: BreakParams): number[]
     let over = -1; // the first allowed break beyond
     for (let b = a + 1; b <= n; b++) {
       if (p.penalty[b] === Infinity) continue;
-      const m = measureLine(p, params, a, b, first);
+      const m = measureInto(measure1, p, params, a, b, first);
       if (m.natural <= m.available + EPS) {
         fit = b;
         if (p.penalty[b] === 0) fitFree = b;
@@ -238,14 +353,14 @@ export function breakGreedy(p: PreparedParagraph, params: BreakParams): number[]
       break;
     }
     let end = fit;
-    if (fitFree > 0 && fitFree !== fit && ratio(measureLine(p, params, a, fitFree, first), false, false) <= 1) end = fitFree;
+    if (fitFree > 0 && fitFree !== fit && ratio(measureInto(measure1, p, params, a, fitFree, first), false, false) <= 1) end = fitFree;
     if (over > 0) {
-      const mo = measureLine(p, params, a, over, first);
+      const mo = measureInto(measure1, p, params, a, over, first);
       if (ratio(mo, over === p.n, false) !== -Infinity && p.penalty[over] === 0) {
         // Push in when the squeeze each gap needs (after the marks' blank halves) is no more than pushing out would stretch it.
         const blanks = p.shrinkSum[mo.inkEnd]! - p.shrinkSum[a]!;
         const squeeze = Math.max(0, mo.natural - mo.available - blanks) / Math.max(1, mo.gaps);
-        const me = end > a ? measureLine(p, params, a, end, first) : undefined;
+        const me = end > a ? measureInto(measure2, p, params, a, end, first) : undefined;
         const stretch = me ? (me.available - me.natural) / Math.max(1, me.gaps) : Infinity;
         if (squeeze <= stretch + EPS) end = over;
       }
@@ -267,7 +382,7 @@ function avoidLonelyLastLine(p: PreparedParagraph, params: BreakParams, ends: nu
     let k = start - 1;
     while (k > prevStart && p.penalty[k] === Infinity) k--;
     if (k <= prevStart) return;
-    const m = measureLine(p, params, k, p.n, false);
+    const m = measureInto(measure1, p, params, k, p.n, false);
     if (m.natural > m.available + EPS) return;
     start = k;
   }
@@ -279,7 +394,7 @@ function emergencyEnd(p: PreparedParagraph, params: BreakParams, a: number, firs
   let end = -1;
   for (let b = a + 1; b <= p.n; b++) {
     if (p.penalty[b] === Infinity && p.emergency[b] !== 1 && b !== p.n) continue;
-    const m = measureLine(p, params, a, b, first);
+    const m = measureInto(measure1, p, params, a, b, first);
     if (m.natural > m.available + EPS && end > a) break;
     end = b;
     if (m.natural > m.available + EPS) break;
@@ -297,8 +412,8 @@ export function breakBalanced(p: PreparedParagraph, params: BreakParams, allowed
   const candidates: number[] = [0];
   for (let i = 1; i < n; i++) if (p.penalty[i]! < Infinity && allowed(i)) candidates.push(i);
   candidates.push(n);
-  const total = measureLine(p, params, 0, n, true).natural;
-  const width = (a: number, b: number) => measureLine(p, params, a, b, a === 0);
+  const total = measureInto(measure1, p, params, 0, n, true).natural;
+  const width = (a: number, b: number) => measureInto(measure1, p, params, a, b, a === 0);
   const minLines = Math.max(1, Math.ceil(total / Math.max(1, params.measure - Math.max(params.indent, params.restIndent)) - EPS));
   for (let lines = minLines; lines <= Math.min(maxLines, Math.max(minLines, 1) + 1); lines++) {
     const mean = total / lines;

@@ -5,7 +5,7 @@
  * squeezing every gap alike. Glyph runs carry the glyph ids and advances found in preparation, so painting never
  * looks a glyph up again.
  */
-import { measureLine, type BreakParams } from './linebreak.js';
+import { LineMeasure, measureInto, type BreakParams } from './linebreak.js';
 import { BLANK_LEFT, STRETCH, type PreparedParagraph } from './prepare.js';
 import type { TextFont } from './textFont.js';
 
@@ -64,14 +64,19 @@ export function placeLines(p: PreparedParagraph, ends: readonly number[], params
   return lines;
 }
 
+const lineMeasure = new LineMeasure();
+/** How much each character of the line being placed gives up of its blank half (reused from line to line). */
+let compressed = new Float64Array(64);
+
 function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean, last: boolean, align: Alignment): Line {
-  const m = measureLine(p, params, a, b, first);
+  const m = measureInto(lineMeasure, p, params, a, b, first);
   const e = m.inkEnd;
   const indent = first ? params.indent : params.restIndent;
   const justified = (align === 'justify' && !last) || align === 'distribute';
   let slack = m.available - m.natural;
   // Half-width marks: how much each character's blank gives up (after a right-blank mark, before a left-blank one).
-  const compressed = new Float64Array(Math.max(0, e - a));
+  if (compressed.length < e - a) compressed = new Float64Array(Math.max(e - a, 2 * compressed.length));
+  compressed.fill(0, 0, Math.max(0, e - a));
   if (slack < -EPS) slack += compressMarks(p, a, e, -slack, compressed);
   let spacing = 0;
   let x0 = indent;

@@ -1,0 +1,134 @@
+/**
+ * A content stream written straight into bytes: operators, numbers and glyph codes go into one growing buffer per
+ * page, without an intermediate string per operator (pdfkit turns every string it is given into bytes one
+ * character at a time). Numbers are written exactly as `num` formats them.
+ */
+
+/** Formats a number for a content stream: at most 4 decimals, no trailing zeros, no -0. */
+export function num(n: number): string {
+  const r = Math.round(n * 10000) / 10000;
+  return Object.is(r, -0) || r === 0 ? '0' : String(r);
+}
+
+const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
+
+/** Scaled integers beyond this are written through String() (never in a page; kept exact for any input). */
+const FAST_LIMIT = 1e13;
+
+export class ContentWriter {
+  private buf: Uint8Array;
+  private len = 0;
+
+  constructor(capacity = 16 * 1024) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** Empties the writer, keeping its buffer for the next page. */
+  reset(): void {
+    this.len = 0;
+  }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  /** Writes ASCII (Latin-1) text. */
+  text(s: string): this {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
+    this.len = at;
+    return this;
+  }
+
+  /** Writes one byte. */
+  byte(c: number): this {
+    this.room(1);
+    this.buf[this.len++] = c;
+    return this;
+  }
+
+  /** Writes a number as `num` formats it: rounded to 4 decimals, trailing zeros dropped, never -0. */
+  num(n: number): this {
+    const k = Math.round(n * 10000);
+    if (!(Math.abs(k) < FAST_LIMIT)) return this.text(num(n));
+    if (k === 0) return this.byte(48);
+    this.room(24);
+    const buf = this.buf;
+    let at = this.len;
+    let v = k;
+    if (v < 0) {
+      buf[at++] = 45; // -
+      v = -v;
+    }
+    const whole = Math.floor(v / 10000);
+    let frac = v - whole * 10000;
+    at = writeInteger(buf, at, whole);
+    if (frac !== 0) {
+      buf[at++] = 46; // .
+      let digits = 4;
+      while (frac % 10 === 0) {
+        frac /= 10;
+        digits--;
+      }
+      for (let d = digits - 1, f = frac; d >= 0; d--, f = Math.floor(f / 10)) buf[at + d] = 48 + (f % 10);
+      at += digits;
+    }
+    this.len = at;
+    return this;
+  }
+
+  /** Writes a non-negative integer. */
+  int(n: number): this {
+    this.room(20);
+    this.len = writeInteger(this.buf, this.len, n);
+    return this;
+  }
+
+  /** Writes a 16-bit code as four lowercase hex digits. */
+  hex4(code: number): this {
+    if (code > 0xffff) return this.text(code.toString(16));
+    this.room(4);
+    const buf = this.buf;
+    const at = this.len;
+    buf[at] = HEX[(code >> 12) & 15]!;
+    buf[at + 1] = HEX[(code >> 8) & 15]!;
+    buf[at + 2] = HEX[(code >> 4) & 15]!;
+    buf[at + 3] = HEX[code & 15]!;
+    this.len = at + 4;
+    return this;
+  }
+
+  /** Writes bytes as they are. */
+  bytes(chunk: Uint8Array): this {
+    this.room(chunk.length);
+    this.buf.set(chunk, this.len);
+    this.len += chunk.length;
+    return this;
+  }
+
+  /** The bytes written so far (a view, valid until the next write or reset). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
+function writeInteger(buf: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 48 + n;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+  for (let d = digits - 1, t = n; d >= 0; d--, t = Math.floor(t / 10)) buf[at + d] = 48 + (t % 10);
+  return at + digits;
+}
