@@ -49,3 +49,4 @@ export type { ComposedDocument, Page, PageItem, TextItem, RuleItem, StructNode, 
 
 // Reading back what a PDF of this library says.
 export { extractTextStream, formatTextStream, summarizeTextStream, type TextStream, type TextPage, type TextLine, type TextGlyph } from './textstream/index.js';
+export { TextStreamLimitError, DEFAULT_TEXT_STREAM_LIMITS, type TextStreamLimits, type TextStreamLimitName, type ExtractTextStreamOptions } from './textstream/index.js';

@@ -145,8 +145,8 @@ describe('表尾 lines under the appended table', () => {
     expect(lines[first]!.page).toBe(lines[last]!.page);
     expect(lines[first + 1]!.item.line.text).toBe('负责人：张三　　填报人：李四　　填报日期：2018年1月20日');
     expect(lines[first]!.item.x).toBe(lines[first + 1]!.item.x);
-    const row = lines[last]!.item;
-    expect(lines[first]!.item.size).toBe(row.size);
+    const sizeOf = (item: TextItem) => item.line.runs[0]!.size;
+    expect(sizeOf(lines[first]!.item)).toBe(sizeOf(lines[last]!.item));
   });
 
   it('checks footer text like any other (a half-width comma is a warning at its path)', () => {
