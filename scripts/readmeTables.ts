@@ -4,6 +4,28 @@ import { SECTION_DEFINITIONS } from '../src/model/templates/sections2014.js';
 import { STATISTICS_ROWS, STATISTICS_RULES } from '../src/model/templates/statistics2014.js';
 import { DEFAULT_FONT_SIZES } from '../src/fonts/fontSet.js';
 import { ISSUE_CODES } from '../src/model/issueCodes.js';
+import { DEFAULT_TEXT_STREAM_LIMITS, type TextStreamLimits } from '../src/textstream/index.js';
+
+/** What each budget of the text-stream reader bounds (a limit without a line here fails the README generation). */
+const TEXT_LIMITS: Record<keyof TextStreamLimits, string> = {
+  maxStreamBytes: 'one decoded stream (each Flate stage stops there)',
+  maxDecodedBytes: 'all decoding in the document',
+  maxContentBytes: 'content read by all pages (a shared stream counts per use)',
+  maxObjectBytes: 'object syntax parsed',
+  maxObjects: 'cross-reference entries',
+  maxPages: 'pages',
+  maxNesting: 'q/Q, marked content, arrays and dictionaries, the page tree',
+  maxOperatorsPerPage: 'operators on one page',
+  maxOperands: 'operands before one operator (array and dictionary elements included)',
+  maxGlyphsPerString: 'glyphs in one Tj, TJ, \' or "',
+  maxGlyphsPerPage: 'glyphs on one page',
+  maxGlyphs: 'glyphs in the document',
+  maxWidthEntries: 'CID widths set by all /W arrays',
+  maxUnicodeEntries: 'codes mapped by all ToUnicode maps',
+  maxCidRange: 'CIDs in one `first last w` range',
+};
+
+const amount = (n: number) => (n >= 1 << 20 && n % (1 << 20) === 0 ? `${n / (1 << 20)} MiB` : n.toLocaleString('en-US'));
 import { TEMPLATES, TEMPLATE_IDS } from '../src/model/templates/index.js';
 import type { StatisticsRule, TableDefinition } from '../src/model/templates/index.js';
 
@@ -77,7 +99,16 @@ export function readmeBlocks(): Record<string, string> {
     '|---|---|---|---|',
     ...Object.entries(ISSUE_CODES).map(([c, i]) => `| ${code(c)} | ${i.severity} | ${i.zh} | ${i.en.replaceAll('|', '\\|')} |`),
   ].join('\n');
-  return { sections, rows, rules, roles, templates, rows2021: ['| row id | 统计指标 | cells |', '|---|---|---|', rows2021].join('\n'), rules2021, codes };
+  const textLimits = [
+    '| limit | default | bounds |',
+    '|---|---|---|',
+    ...Object.entries(DEFAULT_TEXT_STREAM_LIMITS).map(([key, value]) => {
+      const what = TEXT_LIMITS[key as keyof TextStreamLimits];
+      if (!what) throw new Error(`no README line for text-stream limit ${key}`);
+      return `| \`${key}\` | ${amount(value)} | ${what} |`;
+    }),
+  ].join('\n');
+  return { textLimits, sections, rows, rules, roles, templates, rows2021: ['| row id | 统计指标 | cells |', '|---|---|---|', rows2021].join('\n'), rules2021, codes };
 }
 
 /** The README text with every generated block replaced by its current content. */
