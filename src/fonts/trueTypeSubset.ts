@@ -83,6 +83,26 @@ export class TrueTypeSubset {
     return id;
   }
 
+  /**
+   * Renumbers the subset in the face's own glyph order (copies of a glyph after it): neighbouring glyphs of a face
+   * are often alike, so the glyph data compress better. Returns the new id of each old id.
+   */
+  sortByGlyph(): Int32Array {
+    const order = this.glyphs.map((gid, id) => id);
+    const copyOf = new Map<number, number>();
+    for (const [key, id] of this.copies) copyOf.set(id, key % 0x110000);
+    order.sort((a, b) => this.glyphs[a]! - this.glyphs[b]! || (copyOf.get(a) ?? -1) - (copyOf.get(b) ?? -1));
+    const renumber = new Int32Array(this.glyphs.length);
+    order.forEach((old, id) => (renumber[old] = id));
+    const glyphs = order.map((old) => this.glyphs[old]!);
+    this.glyphs.length = 0;
+    this.glyphs.push(...glyphs);
+    for (let gid = 0; gid < this.mapping.length; gid++) if (this.mapping[gid]! > 0) this.mapping[gid] = renumber[this.mapping[gid]! - 1]! + 1;
+    for (const [gid, id] of this.outside) this.outside.set(gid, renumber[id]!);
+    for (const [key, id] of this.copies) this.copies.set(key, renumber[id]!);
+    return renumber;
+  }
+
   /** The glyph program of a glyph, with component ids of a composite glyph remapped into the subset. */
   private glyphProgram(gid: number): Uint8Array {
     const { glyf, loca } = this.tables;
@@ -100,26 +120,40 @@ export class TrueTypeSubset {
     return copy;
   }
 
-  /** The subset font program. */
+  /**
+   * The subset font program: glyph programs 2-byte aligned, the short loca format when the glyph data allow it,
+   * advance widths stored once for the trailing glyphs that share the last one's (numberOfHMetrics), and an empty
+   * .notdef.
+   */
   encode(): Uint8Array {
     const programs: Uint8Array[] = [];
-    for (let i = 0; i < this.glyphs.length; i++) programs.push(this.glyphProgram(this.glyphs[i]!)); // may grow with components
+    // Glyph 0 (.notdef) is kept without its outline: it is never drawn (a character no font draws is refused).
+    for (let i = 0; i < this.glyphs.length; i++) programs.push(i === 0 && this.glyphs[0] === 0 ? new Uint8Array(0) : this.glyphProgram(this.glyphs[i]!)); // may grow with components
     const n = this.glyphs.length;
-    const loca = new DataView(new ArrayBuffer((n + 1) * 4));
-    const hmtx = new DataView(new ArrayBuffer(n * 4));
+    const { advances, bearings } = this.tables;
     let glyfSize = 0;
-    programs.forEach((p, i) => {
-      loca.setUint32(i * 4, glyfSize);
-      glyfSize += (p.length + 3) & ~3;
-      hmtx.setUint16(i * 4, this.tables.advances[this.glyphs[i]!]!);
-      hmtx.setInt16(i * 4 + 2, this.tables.bearings[this.glyphs[i]!]!);
-    });
-    loca.setUint32(n * 4, glyfSize);
+    for (const p of programs) glyfSize += (p.length + 1) & ~1;
+    const shortLoca = glyfSize / 2 <= 0xffff;
+    const loca = new DataView(new ArrayBuffer((n + 1) * (shortLoca ? 2 : 4)));
     const glyf = new Uint8Array(glyfSize);
     let at = 0;
-    for (const p of programs) {
+    programs.forEach((p, i) => {
+      if (shortLoca) loca.setUint16(i * 2, at / 2);
+      else loca.setUint32(i * 4, at);
       glyf.set(p, at);
-      at += (p.length + 3) & ~3;
+      at += (p.length + 1) & ~1;
+    });
+    if (shortLoca) loca.setUint16(n * 2, at / 2);
+    else loca.setUint32(n * 4, at);
+    let metrics = n;
+    while (metrics > 1 && advances[this.glyphs[metrics - 2]!] === advances[this.glyphs[n - 1]!]) metrics--;
+    const hmtx = new DataView(new ArrayBuffer(metrics * 4 + (n - metrics) * 2));
+    for (let i = 0; i < n; i++) {
+      const gid = this.glyphs[i]!;
+      if (i < metrics) {
+        hmtx.setUint16(i * 4, advances[gid]!);
+        hmtx.setInt16(i * 4 + 2, bearings[gid]!);
+      } else hmtx.setInt16(metrics * 4 + (i - metrics) * 2, bearings[gid]!);
     }
     const patched = (tag: string, edit: (v: DataView) => void) => {
       const copy = new Uint8Array(this.tables.raw.get(tag)!);
@@ -127,8 +161,8 @@ export class TrueTypeSubset {
       return copy;
     };
     const tables = new Map<string, Uint8Array>([
-      ['head', patched('head', (v) => (v.setUint32(8, 0), v.setInt16(50, 1)))],
-      ['hhea', patched('hhea', (v) => v.setUint16(34, n))],
+      ['head', patched('head', (v) => (v.setUint32(8, 0), v.setInt16(50, shortLoca ? 0 : 1)))],
+      ['hhea', patched('hhea', (v) => v.setUint16(34, metrics))],
       ['maxp', patched('maxp', (v) => v.setUint16(4, n))],
       ['hmtx', new Uint8Array(hmtx.buffer)],
       ['loca', new Uint8Array(loca.buffer)],

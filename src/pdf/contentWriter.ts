@@ -10,8 +10,6 @@ export function num(n: number): string {
   return Object.is(r, -0) || r === 0 ? '0' : String(r);
 }
 
-const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
-
 /** Scaled integers beyond this are written through String() (never in a page; kept exact for any input). */
 const FAST_LIMIT = 1e13;
 
@@ -87,6 +85,16 @@ export class ContentWriter {
     return this;
   }
 
+  /** Writes a number rounded to 1 decimal, trailing zeros dropped, never -0. */
+  num1(n: number): this {
+    return this.num(Math.round(n * 10) / 10);
+  }
+
+  /** Writes a number rounded to 2 decimals, trailing zeros dropped, never -0. */
+  num2(n: number): this {
+    return this.num(Math.round(n * 100) / 100);
+  }
+
   /** Writes a non-negative integer. */
   int(n: number): this {
     this.room(20);
@@ -94,18 +102,27 @@ export class ContentWriter {
     return this;
   }
 
-  /** Writes a 16-bit code as four lowercase hex digits. */
-  hex4(code: number): this {
-    if (code > 0xffff) return this.text(code.toString(16));
+  /**
+   * Writes a 16-bit code as two bytes of a literal string: ( ) and \\ are escaped, and so are CR and LF, which a reader
+   * would take for a line end (PDF 32000 §7.3.4.2).
+   */
+  code2(code: number): this {
+    if (!(code >= 0 && code <= 0xffff)) throw new Error(`a two-byte code cannot hold ${code}`);
     this.room(4);
-    const buf = this.buf;
-    const at = this.len;
-    buf[at] = HEX[(code >> 12) & 15]!;
-    buf[at + 1] = HEX[(code >> 8) & 15]!;
-    buf[at + 2] = HEX[(code >> 4) & 15]!;
-    buf[at + 3] = HEX[code & 15]!;
-    this.len = at + 4;
+    this.escaped(code >> 8);
+    this.escaped(code & 0xff);
     return this;
+  }
+
+  private escaped(b: number): void {
+    const buf = this.buf;
+    if (b === 0x28 || b === 0x29 || b === 0x5c) {
+      buf[this.len++] = 0x5c;
+      buf[this.len++] = b;
+    } else if (b === 0x0a || b === 0x0d) {
+      buf[this.len++] = 0x5c;
+      buf[this.len++] = b === 0x0a ? 0x6e : 0x72; // \n, \r
+    } else buf[this.len++] = b;
   }
 
   /** Writes bytes as they are. */

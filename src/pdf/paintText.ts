@@ -9,7 +9,8 @@ import { FontStack } from '../fonts/fontStack.js';
 import { TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 import type { GlyphRun } from '../typeset/breakLines.js';
 import type { ContentWriter } from './contentWriter.js';
-import { embedFont, type EmbeddedFontHandle, type PdfDoc } from './pdfkitInternals.js';
+import { EmbeddedFont } from './fonts.js';
+import type { PdfFile } from './pdfFile.js';
 
 export { num } from './contentWriter.js';
 
@@ -20,20 +21,28 @@ export { num } from './contentWriter.js';
 export class GlyphEncoder {
   private ids = new Uint32Array(4096);
   private count = 0;
-  private readonly fonts = new Map<FontFace, EmbeddedFontHandle>();
+  private readonly embedded = new Map<FontFace, EmbeddedFont>();
+  /** The font and the first id of each encoded run. */
+  private readonly runFonts: EmbeddedFont[] = [];
+  private readonly runStarts: number[] = [];
 
-  constructor(private readonly doc: PdfDoc) {}
+  constructor(private readonly file: PdfFile) {}
 
-  /** The document's embedded font for the face that draws a run (embedded on first use). */
-  fontOf(run: GlyphRun): EmbeddedFontHandle {
+  /** The document's embedded font for the face that draws a run (embedded on first use, named F1, F2 … in that order). */
+  fontOf(run: GlyphRun): EmbeddedFont {
     if (!(run.font instanceof FontStack)) throw new Error('glyph run was not typeset with a FontStack');
     const face = run.font.faceAt(run.face);
-    let font = this.fonts.get(face);
+    let font = this.embedded.get(face);
     if (!font) {
-      font = embedFont(this.doc, face.font, `xxgk-face-${face.id}`);
-      this.fonts.set(face, font);
+      font = new EmbeddedFont(face.font, `F${this.embedded.size + 1}`, this.file);
+      this.embedded.set(face, font);
     }
     return font;
+  }
+
+  /** The embedded fonts, in order of first use. */
+  fonts(): EmbeddedFont[] {
+    return [...this.embedded.values()];
   }
 
   /**
@@ -49,6 +58,8 @@ export class GlyphEncoder {
       this.ids = grown;
     }
     const start = this.count;
+    this.runFonts.push(font);
+    this.runStarts.push(start);
     const subset = font.subset;
     const copies = subset instanceof TrueTypeSubset;
     const text = run.text;
@@ -61,13 +72,30 @@ export class GlyphEncoder {
       let id = subset.includeGlyph(gid);
       const mapped = font.unicode[id];
       // Two code points drawn by one glyph (· and • in Noto Sans SC) get separate codes, so each copies out as itself.
-      if (mapped && (mapped.length !== 1 || mapped[0] !== cp) && copies) id = subset.includeCopy(gid, cp);
+      if (mapped && (mapped.length !== 1 || mapped[0] !== cp) && copies) id = (subset as TrueTypeSubset).includeCopy(gid, cp);
       font.widths[id] ??= run.advances[k]! * 1000;
       font.unicode[id] ??= [cp];
       ids[start + k] = id;
     }
     this.count = start + n;
     return start;
+  }
+
+  /**
+   * Renumbers every font's subset in its face's glyph order, once every run is encoded; the encoded ids follow.
+   */
+  sortSubsets(): void {
+    const renumbered = new Map<EmbeddedFont, Int32Array>();
+    for (const font of this.embedded.values()) {
+      const renumber = font.sortByGlyph();
+      if (renumber) renumbered.set(font, renumber);
+    }
+    if (renumbered.size === 0) return;
+    for (const [i, font] of this.runFonts.entries()) {
+      const renumber = renumbered.get(font);
+      if (!renumber) continue;
+      for (let k = this.runStarts[i]!, end = this.runStarts[i + 1] ?? this.count; k < end; k++) this.ids[k] = renumber[this.ids[k]!]!;
+    }
   }
 
   /** The subset id of the glyph at position `index` of the encoded sequence. */
@@ -92,10 +120,154 @@ function scaleOf(run: GlyphRun, i: number): number {
 }
 
 /**
- * Writes the text object of one glyph run (its subset ids from `encoder` starting at `idStart`) with its baseline at
- * `baseline` and glyph x values offset by `left`, in font resource `resource`.
+ * What a page's content stream holds at the point being written, so that each operator is written only when it
+ * changes something: one text object (BT … ET) for the text between two sets of rules, the open marked-content
+ * sequence, and the text state (font, size, character spacing, horizontal scale), which persists across text
+ * objects (PDF 32000 §9.3). Marked-content sequences nest inside the text object, or around rules outside it.
  */
-export function paintGlyphRun(out: ContentWriter, run: GlyphRun, encoder: GlyphEncoder, idStart: number, resource: string, left: number, baseline: number): void {
+export class PageContent {
+  private font = '';
+  private size = NaN;
+  private tc = 0;
+  private tz = 100;
+  private inText = false;
+  /** The text line matrix [1 0 0 -1 e f] set last in the open text object (lineSet false: none yet). */
+  private lineSet = false;
+  private lineE = 0;
+  private lineF = 0;
+  /** The open marked-content sequence (its key) and whether it was opened inside the text object. */
+  private marked: string | undefined;
+  private markedInText = false;
+
+  constructor(readonly out: ContentWriter) {}
+
+  /** Starts a page's content: nothing open, the default text state, the page flipped (y grows downwards). */
+  start(height: string): void {
+    this.out.reset();
+    this.font = '';
+    this.size = NaN;
+    this.tc = 0;
+    this.tz = 100;
+    this.inText = false;
+    this.lineSet = false;
+    this.marked = undefined;
+    this.out.text('1 0 0 -1 0 ').text(height).text(' cm\n');
+  }
+
+  /** Opens the text object (closing a marked-content sequence opened outside it). */
+  beginText(): void {
+    if (this.inText) return;
+    this.endMarked();
+    this.out.text('BT\n');
+    this.inText = true;
+    this.lineSet = false;
+  }
+
+  /** Closes the text object (and a marked-content sequence opened inside it). */
+  endText(): void {
+    if (!this.inText) return;
+    if (this.markedInText) this.endMarked();
+    this.out.text('ET\n');
+    this.inText = false;
+  }
+
+  /**
+   * Continues the marked-content sequence `key`, or ends the open one and begins a new one with `begin` (which writes
+   * the BDC operator): consecutive content of one element (the lines of a paragraph on a page) is one sequence.
+   */
+  mark(key: string, begin: (out: ContentWriter) => void): void {
+    if (this.marked === key) return;
+    this.endMarked();
+    begin(this.out);
+    this.marked = key;
+    this.markedInText = this.inText;
+  }
+
+  /** Ends the open marked-content sequence, if any. */
+  endMarked(): void {
+    if (this.marked === undefined) return;
+    this.out.text('EMC\n');
+    this.marked = undefined;
+  }
+
+  /** Ends what is open at the end of the page. */
+  finish(): void {
+    this.endText();
+    this.endMarked();
+  }
+
+  /** Sets font and size. */
+  setFont(resource: string, size: number): void {
+    if (this.font === resource && this.size === size) return;
+    this.out.byte(47).text(resource).byte(32).num(size).text(' Tf\n');
+    this.font = resource;
+    this.size = size;
+  }
+
+  /** Sets the character spacing (a value already rounded to 4 decimals). */
+  setCharSpacing(tc: number): void {
+    if (tc === this.tc) return;
+    this.out.num(tc).text(' Tc\n');
+    this.tc = tc;
+  }
+
+  /** Sets the horizontal scale (%). */
+  setScale(tz: number): void {
+    if (tz === this.tz) return;
+    this.out.num(tz).text(' Tz\n');
+    this.tz = tz;
+  }
+
+  /**
+   * Starts a line at (x, y), rounded to 4 decimals like every coordinate: the text matrix [1 0 0 -1 x y] (text upright
+   * on the flipped page). A line after the first in the text object moves from the one before with Td when a reader
+   * computing the new matrix from the old one (e + tx, f − ty) arrives at exactly the same numbers (with a step of at
+   * most 7 decimals); otherwise Tm.
+   */
+  moveTo(x: number, y: number): void {
+    const X = round4(x);
+    const Y = round4(y);
+    if (this.lineSet) {
+      const tx = exactStep(X - this.lineE, (t) => t + this.lineE === X);
+      const ty = exactStep(this.lineF - Y, (t) => this.lineF - t === Y);
+      if (tx !== undefined && ty !== undefined) {
+        this.out.text(tx).byte(32).text(ty).text(' Td\n');
+        this.lineE = X;
+        this.lineF = Y;
+        return;
+      }
+    }
+    this.out.text('1 0 0 -1 ').num(X).byte(32).num(Y).text(' Tm\n');
+    this.lineSet = true;
+    this.lineE = X;
+    this.lineF = Y;
+  }
+}
+
+/**
+ * The shortest decimal (4 to 7 places) of a step `d` that a reader adding it gets exactly right (`exact`), or
+ * undefined when none does.
+ */
+function exactStep(d: number, exact: (t: number) => boolean): string | undefined {
+  for (let places = 4; places <= 7; places++) {
+    const p = 10 ** places;
+    const t = Math.round(d * p) / p;
+    if (exact(t)) return t === 0 ? '0' : String(t);
+  }
+  return undefined;
+}
+
+/** A number as it is written (4 decimals) and read back. */
+function round4(n: number): number {
+  const r = Math.round(n * 10000) / 10000;
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * Writes one glyph run (its subset ids from `encoder` starting at `idStart`) with its baseline at `baseline` and glyph
+ * x values offset by `left`, in font resource `resource`, inside the page's open text object.
+ */
+export function paintGlyphRun(page: PageContent, run: GlyphRun, encoder: GlyphEncoder, idStart: number, resource: string, left: number, baseline: number): void {
   const n = run.glyphs.length;
   if (run.text.length === 0) return;
   if (tz.length < n) {
@@ -106,8 +278,8 @@ export function paintGlyphRun(out: ContentWriter, run: GlyphRun, encoder: GlyphE
   for (let i = 0; i < n; i++) tz[i] = scaleOf(run, i);
   const size = run.size;
   const x = run.x;
-  out.text('BT\n/').text(resource).byte(32).num(size).text(' Tf\n');
-  let scale = 100;
+  const out = page.out;
+  page.setFont(resource, size);
   // Glyphs of one horizontal scale are written together; each group starts at its own x.
   for (let start = 0; start < n; ) {
     const t = tz[start]!;
@@ -118,19 +290,23 @@ export function paintGlyphRun(out: ContentWriter, run: GlyphRun, encoder: GlyphE
     const count = end - 1 - start;
     for (let i = start; i < end - 1; i++) gaps[i - start] = (x[i + 1]! - x[i]!) / h - (run.advances[i]! * 1000 * size) / 1000;
     const tc = mostCommon(gaps, count);
-    if (t !== scale) out.num(t).text(' Tz\n');
-    scale = t;
-    out.num(tc).text(' Tc\n1 0 0 -1 ').num(left + x[start]!).byte(32).num(baseline).text(' Tm\n[<');
+    page.setScale(t);
+    page.setCharSpacing(tc);
+    page.moveTo(left + x[start]!, baseline);
+    let adjusted = false;
+    for (let i = start; i < end - 1; i++) if (Math.abs(gaps[i - start]! - tc) >= 0.0005) adjusted = true;
+    // Each glyph's code is its two-byte subset id, in a literal string (its bytes escaped where they are delimiters or
+    // line ends): never text of the report as PDF syntax.
+    out.text(adjusted ? '[(' : '(');
     for (let i = start; i < end; i++) {
-      out.hex4(encoder.id(idStart + i));
+      out.code2(encoder.id(idStart + i));
       const excess = i + 1 < end ? gaps[i - start]! - tc : 0;
-      if (Math.abs(excess) >= 0.0005) out.text('> ').num((-excess * 1000) / size).text(' <');
+      // In thousandths of an em: one decimal places a glyph to 1/10 000 em (a thousandth of a point at 10 pt).
+      if (Math.abs(excess) >= 0.0005) out.byte(41).num1((-excess * 1000) / size).byte(40);
     }
-    out.text('>] TJ\n');
+    out.text(adjusted ? ')] TJ\n' : ') Tj\n');
     start = end;
   }
-  if (scale !== 100) out.text('100 Tz\n');
-  out.text('ET\n');
 }
 
 /** The most common of the first `count` values rounded to 4 decimals (the smallest of equally common ones); 0 for none. */

@@ -1,21 +1,18 @@
-/** Paints composed pages with pdfkit: text, rules, structure tags, bookmarks, metadata and PDF/A conformance. */
-import { deflateSync } from 'node:zlib';
-import type { ComposedDocument, OutlineEntry } from '../compose/page.js';
-import { ContentWriter } from './contentWriter.js';
-import { GlyphEncoder, paintGlyphRun } from './paintText.js';
-import {
-  addBookmark,
-  createDocument,
-  currentPage,
-  finishOutline,
-  precompressFonts,
-  setCompressedContent,
-  setFileId,
-  setXmpBody,
-  takePageContent,
-  useFontOnPage,
-  writeDirectly,
-} from './pdfkitInternals.js';
+/**
+ * Writes composed pages as a tagged PDF/A file: page content (text and rules, each run of text marked as the
+ * content of its structure element or as an artifact), the structure tree, bookmarks, embedded subset fonts,
+ * document information mirrored in XMP metadata, and the sRGB output intent.
+ *
+ * Objects are written as soon as they are complete: each page as it is painted, then the bookmarks, the structure
+ * tree and the fonts (whose programs are compressed on zlib's thread pool while the pages are painted), and last
+ * the page tree, the catalog, the document information, the metadata and the cross-reference table.
+ */
+import zlib from 'node:zlib';
+import type { ComposedDocument, RuleItem } from '../compose/page.js';
+import { srgbProfile } from './colorProfile.js';
+import { ContentWriter, num } from './contentWriter.js';
+import { dictNum, pdfDate, pdfString, ref, PdfFile } from './pdfFile.js';
+import { GlyphEncoder, PageContent, paintGlyphRun } from './paintText.js';
 import { StructureWriter } from './structure.js';
 import { buildXmp, type ArchivalInfo, type DocumentInfo } from './xmp.js';
 
@@ -31,83 +28,161 @@ export interface WriteOptions {
   readonly fileId: Buffer;
 }
 
-/** Writes the document to pdfkit's stream; resolves once the last byte is out. */
+/**
+ * zlib's deflate at its default settings, called through the module object at the time of the call (so that a
+ * profiler wrapping zlib.deflateSync sees it).
+ */
+const deflate = (data: Uint8Array): Uint8Array => zlib.deflateSync(data);
+
+/** The compressed output-intent profile, made once per process. */
+let compressedProfile: Uint8Array | undefined;
+
+/** Writes the document; resolves once the last byte has gone to `sink`. */
 export async function writePdf(composed: ComposedDocument, options: WriteOptions, sink: (chunk: Uint8Array) => void): Promise<void> {
   const { info } = options;
-  const doc = createDocument({
-    size: [composed.width, composed.height],
-    margin: 0,
-    autoFirstPage: false,
-    pdfVersion: options.pdfa === '1b' ? '1.4' : '1.7',
-    subset: `PDF/A-${options.pdfa}`,
-    tagged: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: info.title,
-      Author: info.author,
-      Subject: info.subject,
-      Keywords: info.keywords,
-      Creator: info.creator,
-      Producer: info.producer,
-      CreationDate: info.creationDate,
-      ModDate: info.modDate,
-    },
-  });
-  setXmpBody(doc, buildXmp(info, options.archive));
-  setFileId(doc, options.fileId);
-  writeDirectly(doc, sink);
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => sink(chunk)); // nothing comes this way any more; it lets the stream end
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const structure = new StructureWriter(doc, composed.structure);
-  // Every glyph is included in its subset first, in painting order (so subset ids are the same as painting
-  // would give), and the font programs are compressed on zlib's threads while the pages are painted.
-  const encoder = new GlyphEncoder(doc);
+  const file = new PdfFile(sink, options.pdfa === '1b' ? '1.4' : '1.7');
+  // Object numbers: the page tree and the pages first (every structure element names its page), then the structure
+  // elements with children (named by each child); the numbers written most often are the shortest.
+  const pagesNode = file.alloc();
+  const pages = composed.pages.map(() => file.alloc());
+  const structure = new StructureWriter(file, composed.structure);
+  const contents = composed.pages.map(() => file.alloc());
+  // Bookmarks: one flat list, as the outline of the document opens (all items shown).
+  const outlineRoot = composed.outline.length > 0 ? file.alloc() : 0;
+  const outlineItems = composed.outline.map(() => file.alloc());
+
+  // Every glyph is included in its subset first, in painting order, so that the font programs can be made and
+  // compressed on zlib's threads while the pages are painted.
+  const encoder = new GlyphEncoder(file);
   for (const page of composed.pages) {
     for (const item of page.items) if (item.kind === 'text') for (const run of item.line.runs) if (run.text.length > 0) encoder.encode(run);
   }
-  const fontsReady = precompressFonts(doc);
-  const out = new ContentWriter();
-  const bookmarks = new Map<number, OutlineEntry[]>();
-  for (const entry of composed.outline) bookmarks.set(entry.page, [...(bookmarks.get(entry.page) ?? []), entry]);
+  encoder.sortSubsets();
+  for (const font of encoder.fonts()) font.startCompression();
+
+  const content = new PageContent(new ContentWriter());
+  const height = dictNum(composed.height);
+  const mediaBox = `[0 0 ${dictNum(composed.width)} ${height}]`;
   let glyphAt = 0;
+
   for (let index = 0; index < composed.pages.length; index++) {
     const page = composed.pages[index]!;
-    doc.addPage({ size: [composed.width, composed.height], margin: 0 });
-    structure.startPage(currentPage(doc));
-    for (const entry of bookmarks.get(index) ?? []) addBookmark(doc, entry.title, entry.y);
-    // The page's content: what pdfkit wrote into it (its coordinate transform), then the page's text and rules.
-    const { stream, written } = takePageContent(doc);
-    out.reset();
-    for (const chunk of written) out.bytes(chunk);
+    const pageObject = pages[index]!;
+    structure.startPage(pageObject);
+    content.start(height);
+    let rules: RuleItem[] = [];
+    const drawRules = () => {
+      if (rules.length === 0) return;
+      content.endText();
+      content.mark('Layout', (out) => out.text('/Artifact<</Type /Layout>>BDC\n'));
+      writeRules(content.out, rules);
+      rules = [];
+    };
     for (const item of page.items) {
-      if (item.kind === 'text') {
-        for (const run of item.line.runs) {
-          const nodeId = item.structs[run.run];
-          if (item.artifact || nodeId === undefined) out.text('/Artifact <<\n/Type /Pagination\n>> BDC\n');
-          else {
-            const type = structure.type(nodeId) ?? 'Span';
-            out.byte(47).text(type).text(' <<\n/MCID ').int(structure.mark(nodeId)).text('\n>> BDC\n');
-          }
-          if (run.text.length > 0) {
-            paintGlyphRun(out, run, encoder, glyphAt, useFontOnPage(doc, encoder.fontOf(run)), item.x, item.baseline);
-            glyphAt += run.glyphs.length;
-          }
-          out.text('EMC\n');
-        }
-      } else {
-        out.text('/Artifact <<\n/Type /Layout\n>> BDC\nq ').num(item.width).text(' w 0 G ').num(item.x1).byte(32).num(item.y1).text(' m ');
-        out.num(item.x2).byte(32).num(item.y2).text(' l S Q\nEMC\n');
+      if (item.kind === 'rule') {
+        rules.push(item);
+        continue;
+      }
+      drawRules();
+      for (const run of item.line.runs) {
+        const nodeId = item.structs[run.run];
+        content.beginText();
+        if (item.artifact || nodeId === undefined) content.mark('Pagination', (out) => out.text('/Artifact<</Type /Pagination>>BDC\n'));
+        else content.mark(`e${nodeId}`, (out) => out.byte(47).text(structure.type(nodeId) ?? 'Span').text('<</MCID ').int(structure.mark(nodeId)).text('>>BDC\n'));
+        if (run.text.length === 0) continue;
+        paintGlyphRun(content, run, encoder, glyphAt, encoder.fontOf(run).resource, item.x, item.baseline);
+        glyphAt += run.glyphs.length;
       }
     }
-    // Compressed as pdfkit compresses a page's content (deflateSync, default settings), from the bytes as written.
-    setCompressedContent(stream, deflateSync(out.view()));
+    drawRules();
+    content.finish();
+    const stream = contents[index]!;
+    file.stream(stream, '/Filter /FlateDecode', deflate(content.out.view()));
+    const key = structure.pageKey();
+    file.object(pageObject, `<</Type /Page/Parent ${ref(pagesNode)}/Contents ${ref(stream)}${key === undefined ? '' : `/StructParents ${key}`}>>`);
   }
-  await fontsReady;
-  finishOutline(doc);
-  doc.end();
-  return done;
+
+  composed.outline.forEach((entry, i) => {
+    const prev = i > 0 ? `/Prev ${ref(outlineItems[i - 1]!)}` : '';
+    const next = i + 1 < outlineItems.length ? `/Next ${ref(outlineItems[i + 1]!)}` : '';
+    const dest = `[${ref(pages[entry.page]!)} /XYZ 0 ${num(composed.height - entry.y)} 0]`;
+    file.object(outlineItems[i]!, `<</Title ${pdfString(entry.title)}/Parent ${ref(outlineRoot)}${prev}${next}/Dest ${dest}>>`);
+  });
+  if (outlineRoot) file.object(outlineRoot, `<</Count ${outlineItems.length}/First ${ref(outlineItems[0]!)}/Last ${ref(outlineItems[outlineItems.length - 1]!)}>>`);
+
+  structure.end();
+
+  const fonts = encoder.fonts();
+  for (const font of fonts) await font.write(file, options.pdfa === '1b', deflate);
+  // The pages share their size and their resources (every font of the document), inherited from the page tree.
+  const resources = `<</Font <<${fonts.map((f) => `/${f.resource} ${ref(f.object)}`).join('')}>>>>`;
+  file.object(pagesNode, `<</Type /Pages/Count ${pages.length}/Kids [${pages.map(ref).join(' ')}]/MediaBox ${mediaBox}/Resources ${resources}>>`);
+
+  const profile = file.alloc();
+  compressedProfile ??= deflate(srgbProfile());
+  file.stream(profile, '/N 3/Filter /FlateDecode', compressedProfile);
+  const part = Number(options.pdfa[0]);
+  const metadata = file.alloc();
+  const xmp = Buffer.from(buildXmp(info, options.archive, { part, conformance: 'B' }), 'utf8');
+  file.stream(metadata, '/Type /Metadata/Subtype /XML', xmp);
+  const catalog = file.alloc();
+  file.object(
+    catalog,
+    `<</Type /Catalog/Pages ${ref(pagesNode)}/Lang (zh-CN)/MarkInfo <</Marked true>>/StructTreeRoot ${ref(structure.treeRoot)}` +
+      `/ViewerPreferences <</DisplayDocTitle true>>${outlineRoot ? `/Outlines ${ref(outlineRoot)}/PageMode /UseOutlines` : ''}` +
+      `/OutputIntents [<</Type /OutputIntent/S /GTS_PDFA1/OutputConditionIdentifier (sRGB IEC61966-2.1)/DestOutputProfile ${ref(profile)}>>]` +
+      `/Metadata ${ref(metadata)}>>`,
+  );
+  const infoObject = file.alloc();
+  file.object(
+    infoObject,
+    `<</Title ${pdfString(info.title)}/Author ${pdfString(info.author)}/Subject ${pdfString(info.subject)}/Keywords ${pdfString(info.keywords)}` +
+      `/Creator ${pdfString(info.creator)}/Producer ${pdfString(info.producer)}/CreationDate ${pdfDate(info.creationDate)}/ModDate ${pdfDate(info.modDate)}>>`,
+  );
+  file.end(catalog, infoObject, options.fileId);
+}
+
+/** Endpoints closer than this (in points) are one point: table edges are sums that may differ in the last bits. */
+const JOIN = 1e-6;
+
+/**
+ * Strokes consecutive rules (a table's borders on one page) as one path per width, black, butt caps: horizontal rules
+ * at one height that touch or overlap are one segment, vertical rules likewise, which covers exactly what stroking
+ * each rule on its own covers.
+ */
+function writeRules(out: ContentWriter, rules: readonly RuleItem[]): void {
+  const byWidth = new Map<number, RuleItem[]>();
+  for (const r of rules) byWidth.set(r.width, [...(byWidth.get(r.width) ?? []), r]);
+  for (const [width, group] of byWidth) {
+    out.text('q ').num(width).text(' w 0 G\n');
+    // Rules are placed to 1/100 pt (their ends are covered by the crossing rules, a fraction of their width).
+    const horizontal = new Map<number, [number, number][]>();
+    const vertical = new Map<number, [number, number][]>();
+    for (const r of group) {
+      if (r.y1 === r.y2) {
+        const list = horizontal.get(r.y1) ?? [];
+        list.push(r.x1 <= r.x2 ? [r.x1, r.x2] : [r.x2, r.x1]);
+        horizontal.set(r.y1, list);
+      } else if (r.x1 === r.x2) {
+        const list = vertical.get(r.x1) ?? [];
+        list.push(r.y1 <= r.y2 ? [r.y1, r.y2] : [r.y2, r.y1]);
+        vertical.set(r.x1, list);
+      } else out.num2(r.x1).byte(32).num2(r.y1).text(' m ').num2(r.x2).byte(32).num2(r.y2).text(' l\n');
+    }
+    for (const [y, spans] of horizontal) for (const [a, b] of merged(spans)) out.num2(a).byte(32).num2(y).text(' m ').num2(b).byte(32).num2(y).text(' l\n');
+    for (const [x, spans] of vertical) for (const [a, b] of merged(spans)) out.num2(x).byte(32).num2(a).text(' m ').num2(x).byte(32).num2(b).text(' l\n');
+    out.text('S Q\n');
+  }
+}
+
+/** Intervals joined where they touch or overlap, in order. */
+function merged(spans: [number, number][]): [number, number][] {
+  spans.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + JOIN) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }

@@ -25,9 +25,10 @@ function structureTree(pdf: Uint8Array): Element {
     if (a) for (const [k, v] of a) attributes[k] = v instanceof PdfName ? v.name : (v as number);
     const kids = file.resolve(d.get('K'));
     const list = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
+    // A kid is an element (by reference, or a direct dictionary for an element without content), an MCID or a
+    // marked-content reference (which has no /S).
     const children = list.flatMap((k) => {
-      if (!(k instanceof PdfRef)) return [];
-      const child = dict(k);
+      const child = k instanceof PdfRef ? dict(k) : k instanceof Map ? (k as PdfDict) : undefined;
       return child && child.has('S') ? [read(child)] : [];
     });
     return { type: s instanceof PdfName ? s.name : '?', attributes, children };
