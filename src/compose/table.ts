@@ -52,8 +52,22 @@ export interface TableLayout {
 
 const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
 
+/** Column widths already worked out, per composition, table and size (a table's fit is tried, then laid out). */
+const measured = new WeakMap<Typesetter, WeakMap<DocTable, Map<string, { min: number[]; pref: number[] }>>>();
+
 /** Minimum and preferred widths of the columns at a size: a value never wraps, any other text keeps two characters a line. */
 function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
+  let tables = measured.get(ts);
+  if (!tables) measured.set(ts, (tables = new WeakMap()));
+  let bySize = tables.get(table);
+  if (!bySize) tables.set(table, (bySize = new Map()));
+  const key = `${size}:${pad}`;
+  let widths = bySize.get(key);
+  if (!widths) bySize.set(key, (widths = measureColumns(ts, table, size, pad)));
+  return widths;
+}
+
+function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
   const n = table.columns.length;
   const min = new Array<number>(n).fill(2 * pad);
   const pref = new Array<number>(n).fill(2 * pad);
@@ -232,7 +246,7 @@ export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[],
   const items: PageItem[] = [];
   const rules = new Map<string, PageItem>();
   const rule = (x1: number, y1: number, x2: number, y2: number) => {
-    const key = [x1, y1, x2, y2].map((v) => Math.round(v * 100)).join(',');
+    const key = `${Math.round(x1 * 100)},${Math.round(y1 * 100)},${Math.round(x2 * 100)},${Math.round(y2 * 100)}`;
     if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: RULE });
   };
   // The row each placed row is, in order, to find how far a spanning cell reaches on this page.

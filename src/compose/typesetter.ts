@@ -1,7 +1,7 @@
 /** Typesetting of the document's texts on its grid: roles to fonts and sizes, grid cells, natural widths. */
 import type { FontSet } from '../fonts/fontSet.js';
 import type { FontRole } from '../model/fontRole.js';
-import { balanceLines, breakLines, type BreakOptions, type Line } from '../typeset/breakLines.js';
+import { balanceLines, breakLines, naturalWidth, type BreakOptions, type Line } from '../typeset/breakLines.js';
 import type { Geometry, LayoutOptions } from './layoutOptions.js';
 
 /** A piece of text in a role; a paragraph may mix roles (a label, a run-in lead, the text). */
@@ -74,8 +74,7 @@ export class Typesetter {
     const key = `${role}\u0000${size ?? ''}\u0000${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
-      const [line] = this.set([{ role, text }], { align: 'left', measure: 1e9, ...(size ? { size } : {}) });
-      width = line ? line.width : 0;
+      width = naturalWidth(this.runs([{ role, text }], size || undefined), this.options({ align: 'left', measure: 1e9 }));
       this.widths.set(key, width);
     }
     return width;

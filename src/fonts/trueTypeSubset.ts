@@ -88,16 +88,18 @@ export class TrueTypeSubset {
    * are often alike, so the glyph data compress better. Returns the new id of each old id.
    */
   sortByGlyph(): Int32Array {
-    const order = this.glyphs.map((gid, id) => id);
+    const before = this.glyphs.slice();
+    const order = before.map((gid, id) => id);
     const copyOf = new Map<number, number>();
     for (const [key, id] of this.copies) copyOf.set(id, key % 0x110000);
-    order.sort((a, b) => this.glyphs[a]! - this.glyphs[b]! || (copyOf.get(a) ?? -1) - (copyOf.get(b) ?? -1));
-    const renumber = new Int32Array(this.glyphs.length);
+    order.sort((a, b) => before[a]! - before[b]! || (copyOf.get(a) ?? -1) - (copyOf.get(b) ?? -1));
+    const renumber = new Int32Array(before.length);
     order.forEach((old, id) => (renumber[old] = id));
-    const glyphs = order.map((old) => this.glyphs[old]!);
     this.glyphs.length = 0;
-    this.glyphs.push(...glyphs);
-    for (let gid = 0; gid < this.mapping.length; gid++) if (this.mapping[gid]! > 0) this.mapping[gid] = renumber[this.mapping[gid]! - 1]! + 1;
+    for (const old of order) this.glyphs.push(before[old]!);
+    // The ids the mapping gives, read before any is changed (a copy shares its glyph id with the original).
+    const mapped = before.filter((gid, id) => gid >= 0 && gid < this.mapping.length && this.mapping[gid] === id + 1);
+    for (const gid of mapped) this.mapping[gid] = renumber[this.mapping[gid]! - 1]! + 1;
     for (const [gid, id] of this.outside) this.outside.set(gid, renumber[id]!);
     for (const [key, id] of this.copies) this.copies.set(key, renumber[id]!);
     return renumber;
@@ -173,11 +175,17 @@ export class TrueTypeSubset {
   }
 }
 
+/** The table checksum: the sum of its big-endian 32-bit words, the last one padded with zeros. */
 function checksum(data: Uint8Array): number {
   let sum = 0;
-  const padded = data.length % 4 === 0 ? data : Uint8Array.from({ length: (data.length + 3) & ~3 }, (_, i) => data[i] ?? 0);
-  const view = new DataView(padded.buffer, padded.byteOffset, padded.byteLength);
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  const whole = data.length & ~3;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  if (whole < data.length) {
+    let last = 0;
+    for (let k = 0; k < 4; k++) last = last * 256 + (data[whole + k] ?? 0);
+    sum = (sum + last) >>> 0;
+  }
   return sum;
 }
 

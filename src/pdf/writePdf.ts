@@ -152,7 +152,11 @@ const JOIN = 1e-6;
  */
 function writeRules(out: ContentWriter, rules: readonly RuleItem[]): void {
   const byWidth = new Map<number, RuleItem[]>();
-  for (const r of rules) byWidth.set(r.width, [...(byWidth.get(r.width) ?? []), r]);
+  for (const r of rules) {
+    const group = byWidth.get(r.width);
+    if (group) group.push(r);
+    else byWidth.set(r.width, [r]);
+  }
   for (const [width, group] of byWidth) {
     out.text('q ').num(width).text(' w 0 G\n');
     // Rules are placed to 1/100 pt (their ends are covered by the crossing rules, a fraction of their width).

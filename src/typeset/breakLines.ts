@@ -7,7 +7,7 @@
  *   placeLines        (place.ts)     stretch or shrink each line and position its glyphs
  */
 import type { Strictness } from '../text/charClass.js';
-import { breakBalanced, breakGreedy, breakOptimal, type BreakParams, type LineBreaking } from './linebreak.js';
+import { breakBalanced, breakGreedy, breakOptimal, inkEnd, type BreakParams, type LineBreaking } from './linebreak.js';
 import { placeLines, type Alignment, type Line } from './place.js';
 import { prepareParagraph, type PreparedParagraph, type TextRun } from './prepare.js';
 
@@ -64,25 +64,45 @@ function paramsOf(options: BreakOptions, align: Alignment): BreakParams {
   };
 }
 
-/** Prepares a paragraph for one or more breaking strategies. */
-export function prepare(runs: readonly TextRun[], options: BreakOptions): PreparedParagraph {
-  return prepareParagraph(runs, {
-    cellEm: options.cellEm ?? 1,
-    strictness: options.strictness ?? 'gb',
-    compressPunctuation: options.compressPunctuation ?? false,
-    latinGap: options.latinGap ?? 0,
-    keepTogether: options.keepTogether ?? [],
-  });
+/**
+ * Prepares a paragraph for one or more breaking strategies. With `reuse`, the arrays are valid only until the next
+ * paragraph is prepared with `reuse` (breakLines and balanceLines break and place a paragraph at once).
+ */
+export function prepare(runs: readonly TextRun[], options: BreakOptions, reuse = false): PreparedParagraph {
+  return prepareParagraph(
+    runs,
+    {
+      cellEm: options.cellEm ?? 1,
+      strictness: options.strictness ?? 'gb',
+      compressPunctuation: options.compressPunctuation ?? false,
+      latinGap: options.latinGap ?? 0,
+      keepTogether: options.keepTogether ?? [],
+    },
+    reuse,
+  );
 }
 
 /** Breaks a paragraph into lines and positions every glyph. Never throws on any text. */
 export function breakLines(runs: readonly TextRun[], options: BreakOptions): Line[] {
   const align = options.align ?? 'justify';
-  const prepared = prepare(runs, options); // segment, classify, measure
+  const prepared = prepare(runs, options, true); // segment, classify, measure
   if (prepared.n === 0) return [];
   const params = paramsOf(options, align);
   const ends = options.lineBreaking === 'greedy' ? breakGreedy(prepared, params) : breakOptimal(prepared, params); // choose the breaks
   return placeLines(prepared, ends, params, align); // stretch or shrink, position the glyphs
+}
+
+/**
+ * The natural width of text set on one line: the width of the single line that breakLines gives with an unbounded
+ * measure, flush left and without indent (the same sums in the same order), without breaking or placing anything.
+ */
+export function naturalWidth(runs: readonly TextRun[], options: BreakOptions): number {
+  const p = prepare(runs, options, true);
+  const e = inkEnd(p, 0, p.n);
+  if (e === 0) return 0;
+  let x = 0;
+  for (let i = 0; i < e - 1; i++) x += p.advance[i]! + p.glue[i]!;
+  return x + p.advance[e - 1]!;
 }
 
 /**
@@ -91,7 +111,7 @@ export function breakLines(runs: readonly TextRun[], options: BreakOptions): Lin
  */
 export function balanceLines(runs: readonly TextRun[], options: BreakOptions, allowed: (offset: number) => boolean, maxLines = 4): Line[] | undefined {
   const align = options.align ?? 'center';
-  const prepared = prepare(runs, options);
+  const prepared = prepare(runs, options, true);
   if (prepared.n === 0) return [];
   const params = paramsOf(options, align);
   const ends = breakBalanced(prepared, params, (i) => allowed(prepared.offset[i]!), maxLines);
