@@ -1,20 +1,26 @@
 /**
  * End-to-end benchmark of the BUILT library (dist/), in one run:
  *
- *   npm run build && npx tsx bench/run.ts [--runs N] [--warmup N]
+ *   npm run build && npx tsx bench/run.ts [--runs N] [--warmup N] [--save DIR]
  *
  * Measures (see bench/README.md for what each one means and the targets):
- *   1. warm renderReport of the seed (median, p95)           4. batch of 200 reports: throughput, RSS, renderMany 1 vs N threads
- *   2. the same content with plain pdfkit (the baseline)     5. where one warm render's time goes
- *   3. cold start of the CLI (new process, wall time)        6. seed PDF size        7. size curve: 250 … 2 000 paragraphs
+ *   1. warm renderReport of the seed against plain pdfkit and tagged PDF/A pdfkit on the same content, interleaved
+ *      (medians and paired per-round ratios); a 2021-format fixture; total-fit against first-fit line breaking
+ *   2. cold start of the CLI (new process, wall time) beside the floor of `node -e 0`, and its phases
+ *   3. batch of 200 reports: throughput, RSS, renderMany against the calling thread
+ *   4. where one warm render's time goes; garbage collection's share; bytes allocated per render
+ *   5. seed PDF size, by part
+ *   6. size curve: 250 … 2 000 paragraphs, and one paragraph of 10 000 characters
+ *   7. scale: the seed's body 10×, 30× and 100×, time per page against plain pdfkit on the same content
  *   8. long inputs: breakLines on one paragraph of 20 000 / 100 000 characters and on runs of 10 000 / 50 000 letters,
  *      validateReport on adversarial text and on a 50 MB string (the tests check these by behaviour, never by time)
  *
- * Prints a table and writes bench/results/latest.json. Parts 4 and 7 run in child processes started with
- * --expose-gc (`--child batch`, `--child size N`), so their RSS figures belong to them alone.
+ * Prints tables and writes bench/results/latest.json. The batch, the size curve, the scale and the allocation run in
+ * child processes (`--child batch|size|long|scale|alloc …`), so that their memory figures belong to them alone.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -25,13 +31,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 type Lib = typeof import('../src/index.js');
 type SubsetModule = typeof import('../src/fonts/trueTypeSubset.js');
 type WriteModule = typeof import('../src/pdf/writePdf.js');
+type StructureModule = typeof import('../src/pdf/structure.js');
 type Report = import('../src/index.js').Report;
 type Block = import('../src/index.js').Block;
+type BatchPlan = import('../src/index.js').BatchPlan;
 type WriteOptions = import('../src/pdf/writePdf.js').WriteOptions;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist', 'src');
 const SEED_PATH = join(ROOT, 'fixtures', 'linyi-minzheng-2017.json');
+/** A report in the 2021 national format, with its three tables. */
+const FORMAT_2021_PATH = join(ROOT, 'fixtures', 'huaian-shi-2024.json');
 /** The published text of the seed report, one paragraph per line (fixtures/README.md). */
 const SEED_TEXT_PATH = join(ROOT, 'fixtures', 'seed', 'linyi-minzheng-2017.txt');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -44,18 +54,35 @@ const flag = (name: string): string | undefined => {
 };
 const RUNS = Math.max(30, Number(flag('--runs')) || 41);
 const WARMUP = Math.max(10, Number(flag('--warmup')) || 15);
-const COLD_RUNS = 5;
+const COLD_RUNS = 7;
 const BATCH_SIZE = 200;
 const SIZE_CURVE = [250, 500, 1000, 2000];
 const SIZE_RUNS = 5;
+/** The single long paragraph of the size curve. */
+const LONG_PARAGRAPH = 10_000;
 const MANY_ROUNDS = 3;
 const LONG_RUNS = 3;
+/** The seed's body repeated this many times (every part's blocks), for the time per page at scale. */
+const SCALE = [10, 30, 100];
+const SCALE_RUNS = 3;
+/** Renders of the seed whose allocation is measured (after untimed ones, in a plain node process). */
+const ALLOC_RUNS = 9;
+
+/**
+ * Bytes allocated by one warm render of the seed before this work (commit 7d91e13, measured the way
+ * measureAllocation() measures it): the target is half of it.
+ */
+const ALLOCATED_MB_BEFORE = 24.0;
 
 const TARGETS = {
-  speedup: 3, // warm at least 3× faster than plain pdfkit
-  warmMedianMs: 30,
-  coldMs: 500,
-  sizeBytes: 150_000, // 150 KB (decimal)
+  speedup: 3, // warm at least 3× faster than plain pdfkit (median of paired per-round ratios)
+  perPage: 1, // at 100× the seed's body, time per page at most plain pdfkit's
+  perPageLinear: 1.25, // time per page at 100× at most 1.25× that at 10×
+  coldMs: 250,
+  allocatedMB: ALLOCATED_MB_BEFORE / 2,
+  sizeBytes: 170_000, // 170 KB (decimal)
+  manyTolerance: 1.05, // renderMany as planned (no time limit) takes at most 5 % longer than the calling thread alone
+  optimalOverGreedy: 2, // total-fit line breaking at most twice as long as first fit (composition of the seed)
   batchGrowth: 0.1, // RSS after the last 100 at most 10 % above RSS after the first 100
 };
 
@@ -73,6 +100,11 @@ function median(xs: readonly number[]): number {
 function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+/** The median of per-round ratios a[i] / b[i] (two measures taken in the same round see the same load). */
+function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((x, i) => x / b[i]!));
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
@@ -102,30 +134,22 @@ function fixturePaths(): string[] {
 // ------------------------------------------------------------------------------------------------ deflate probe
 
 /**
- * pdfkit calls `zlib$1.deflateSync(data)` on the CommonJS 'zlib' object at call time, so wrapping the property
- * on that object (before pdfkit is loaded, to be safe) sees every stream it compresses: content streams, the
- * font program, ToUnicode maps, XMP. Counting is switched on only while measuring the parts.
+ * The library (src/pdf/writePdf.ts) and pdfkit call `deflateSync` on the CommonJS 'zlib' object at call time, so
+ * wrapping the property on that object sees every stream they compress on the main thread: page contents,
+ * ToUnicode maps, CIDSets, the ICC profile (once per process). The font programs are compressed on zlib's thread
+ * pool (zlib.deflate), outside this probe. Counting is switched on only while measuring the parts.
  */
 const zlib = createRequire(import.meta.url)('zlib') as typeof import('node:zlib');
-const deflateProbe = { on: false, ms: 0, calls: 0, bytesIn: 0, bytesOut: 0, fontMs: 0, fontBytesIn: 0, fontBytesOut: 0 };
-/** A TrueType/OpenType font program (the embedded subsets) rather than a content stream, ToUnicode map or XMP. */
-const isFontProgram = (b: Uint8Array) => b.byteLength > 4 && ((b[0] === 0 && b[1] === 1 && b[2] === 0 && b[3] === 0) || String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'OTTO');
+const deflateProbe = { on: false, ms: 0, calls: 0, bytesIn: 0, bytesOut: 0 };
 {
   const original = zlib.deflateSync;
   zlib.deflateSync = function deflateSync(this: unknown, ...args: Parameters<typeof original>) {
     if (!deflateProbe.on) return original.apply(this, args);
     const t0 = performance.now();
     const out = original.apply(this, args);
-    const ms = performance.now() - t0;
-    const input = args[0] as Uint8Array;
-    deflateProbe.ms += ms;
+    deflateProbe.ms += performance.now() - t0;
     deflateProbe.calls++;
-    deflateProbe.bytesIn += input.byteLength;
-    if (input instanceof Uint8Array && isFontProgram(input)) {
-      deflateProbe.fontMs += ms;
-      deflateProbe.fontBytesIn += input.byteLength;
-      deflateProbe.fontBytesOut += out.byteLength;
-    }
+    deflateProbe.bytesIn += (args[0] as Uint8Array).byteLength;
     deflateProbe.bytesOut += out.byteLength;
     return out;
   } as typeof original;
@@ -201,14 +225,38 @@ function sizedReport(seedText: string, n: number): unknown {
   return seed;
 }
 
+/** The seed with the blocks of every part repeated `times` times (the same text, `times` times the body). */
+function scaledReport(seedText: string, times: number): unknown {
+  const seed = JSON.parse(seedText) as Report;
+  for (const section of Object.values(seed.sections) as { blocks: Block[] }[]) {
+    section.blocks = Array.from({ length: times }, () => JSON.parse(JSON.stringify(section.blocks)) as Block[]).flat();
+  }
+  return seed;
+}
+
+/** The seed with its overview holding one paragraph of `n` characters of the seed's published text. */
+function longParagraphReport(seedText: string, n: number): unknown {
+  const seed = JSON.parse(seedText) as Report;
+  const body = readFileSync(SEED_TEXT_PATH, 'utf8')
+    .split('\n')
+    .filter((p) => [...p].length > 60)
+    .join('');
+  (seed.sections.overview as { blocks: unknown[] }).blocks = [{ type: 'paragraph', text: body.repeat(Math.ceil(n / body.length)).slice(0, n) }];
+  return seed;
+}
+
 // ------------------------------------------------------------------------------------------------ baseline
 
 type PdfkitCtor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
 
-/** What a user would write with plain pdfkit for the same content: flowing text, default line breaking, a drawn table. */
-function makeBaseline(lib: Lib, PDFDocument: PdfkitCtor, input: unknown): () => Promise<Buffer> {
+/**
+ * What a user would write with pdfkit for the same content: flowing text, pdfkit's line breaking, a drawn table.
+ * `tagged`: what a pdfkit user writes to get a tagged PDF/A-1b file: PDF/A mode (pdfkit's XMP and sRGB output
+ * intent), document information, a structure tree (Document > H1 / H2 / P, Table > TR > TH / TD), table borders
+ * marked as artifacts.
+ */
+function makeBaseline(lib: Lib, PDFDocument: PdfkitCtor, input: unknown, tagged = false): () => Promise<Buffer> {
   const prepared = lib.prepareReport(input);
-  const report = prepared.report;
   const fonts = lib.resolveFonts();
   const regular = fonts.body.stack.primaryFace.font;
   const bold = fonts.title.stack.primaryFace.font;
@@ -241,30 +289,45 @@ function makeBaseline(lib: Lib, PDFDocument: PdfkitCtor, input: unknown): () => 
       });
     }
   }
-  const title = prepared.document.metadata.title;
-  void report;
+  const { title, agency } = prepared.document.metadata;
 
   return () =>
     new Promise<Buffer>((resolve, reject) => {
-      const doc = new PDFDocument({ size: 'A4', margins: { left, top, right: mm(210) - left - width, bottom } });
+      const doc = new PDFDocument({
+        size: 'A4',
+        margins: { left, top, right: mm(210) - left - width, bottom },
+        ...(tagged
+          ? ({ pdfVersion: '1.4', subset: 'PDF/A-1b', tagged: true, lang: 'zh-CN', displayTitle: true, info: { Title: title, Author: agency } } as PDFKit.PDFDocumentOptions)
+          : {}),
+      });
       const chunks: Buffer[] = [];
       doc.on('data', (c: Buffer) => chunks.push(c));
       doc.on('end', () => resolve(Buffer.concat(chunks)));
       doc.on('error', reject);
       doc.registerFont('regular', regular as never);
       doc.registerFont('bold', bold as never);
+      // Tagged: each text in a structure element of its own (pdfkit marks its content when the element is added).
+      type Struct = ReturnType<PDFKit.PDFDocument['struct']>;
+      const root: Struct | undefined = tagged ? doc.struct('Document') : undefined;
+      if (root) doc.addStructure(root);
+      const struct = doc.struct.bind(doc) as unknown as (type: string, draw: () => void) => Struct;
+      const tag = (parent: Struct | undefined, type: string, draw: () => void) => (parent ? parent.add(struct(type, draw)) : draw());
 
-      doc.font('bold').fontSize(22).text(title, { align: 'center', width });
+      tag(root, 'H1', () => doc.font('bold').fontSize(22).text(title, { align: 'center', width }));
       doc.moveDown();
       for (const p of flow) {
-        doc.font(p.bold ? 'bold' : 'regular').fontSize(16);
-        doc.text(p.text, { align: p.align ?? 'justify', width, indent: p.align ? 0 : 32, continued: p.continued ?? false });
+        tag(root, p.bold ? 'H2' : 'P', () => {
+          doc.font(p.bold ? 'bold' : 'regular').fontSize(16);
+          doc.text(p.text, { align: p.align ?? 'justify', width, indent: p.align ? 0 : 32, continued: p.continued ?? false });
+        });
       }
 
       doc.addPage();
-      doc.font('bold').fontSize(22).text(tableTitle, { align: 'center', width });
+      tag(root, 'H1', () => doc.font('bold').fontSize(22).text(tableTitle, { align: 'center', width }));
       doc.moveDown(0.5);
       doc.font('regular').fontSize(14);
+      const table: Struct | undefined = root ? doc.struct('Table') : undefined;
+      if (root && table) root.add(table);
       const pad = 4;
       const cols = [
         { x: left, w: mm(100) },
@@ -273,27 +336,41 @@ function makeBaseline(lib: Lib, PDFDocument: PdfkitCtor, input: unknown): () => 
       ] as const;
       const pageBottom = doc.page.height - bottom;
       let y = doc.y;
-      const drawRow = (cells: readonly string[], font: 'regular' | 'bold') => {
+      const drawRow = (cells: readonly string[], font: 'regular' | 'bold', header: boolean) => {
         doc.font(font);
         const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: cols[i]!.w - 2 * pad }))) + 2 * pad;
         if (y + h > pageBottom) {
           doc.addPage();
           y = top;
         }
+        const tr: Struct | undefined = table ? doc.struct('TR') : undefined;
+        if (table && tr) table.add(tr);
         cells.forEach((c, i) => {
           const col = cols[i]!;
+          if (tagged) doc.markContent('Artifact', { type: 'Layout' } as never);
           doc.rect(col.x, y, col.w, h).stroke();
-          doc.text(c, col.x + pad, y + pad, { width: col.w - 2 * pad, align: i === 2 ? 'right' : i === 1 ? 'center' : 'left' });
+          if (tagged) doc.endMarkedContent();
+          tag(tr, header || i === 0 ? 'TH' : 'TD', () => doc.text(c, col.x + pad, y + pad, { width: col.w - 2 * pad, align: i === 2 ? 'right' : i === 1 ? 'center' : 'left' }));
         });
         y += h;
       };
-      drawRow(['统 计 指 标', '单位', '统计数'], 'bold');
-      for (const row of rows) drawRow([row.label, row.unit, row.value], 'regular');
+      drawRow(['统 计 指 标', '单位', '统计数'], 'bold', true);
+      for (const row of rows) drawRow([row.label, row.unit, row.value], 'regular', false);
       doc.end();
     });
 }
 
 // ------------------------------------------------------------------------------------------------ children
+
+interface ManyVariant {
+  /** Median wall time of the batch. */
+  ms: number;
+  runsMs: number[];
+  /** What renderMany planned (onStart). */
+  plan: BatchPlan;
+  /** Time until the first report came back (median). */
+  firstResultMs: number;
+}
 
 interface BatchChildResult {
   reports: number;
@@ -307,9 +384,12 @@ interface BatchChildResult {
   heapFirstMB: number;
   heapLastMB: number;
   renderMany: {
+    /** The calling thread alone: { timeoutMs: 0, concurrency: 1 }. */
     concurrency1Ms: number;
     concurrencyN: number;
+    /** One worker per core, without a time limit: { timeoutMs: 0, concurrency: availableParallelism() }. */
     concurrencyNMs: number;
+    /** concurrency1Ms / concurrencyNMs. */
     speedup: number;
     failed: number;
     rounds: number;
@@ -317,6 +397,13 @@ interface BatchChildResult {
     concurrencyNRunsMs: number[];
     firstResult1Ms: number;
     firstResultNMs: number;
+    /** As planned by renderMany without a time limit ({ timeoutMs: 0 }): threads decided from cores and batch size. */
+    planned: ManyVariant;
+    /** As planned with the default time limit (every report on a worker thread, which alone can be stopped). */
+    timeLimited: ManyVariant;
+    /** The calling thread's time over the planned one's (≥ 1: the plan does not lose). */
+    plannedVsCalling: number;
+    timeLimitedVsCalling: number;
   };
   gcExposed: boolean;
 }
@@ -349,32 +436,38 @@ async function batchChild(): Promise<BatchChildResult> {
   const last = process.memoryUsage();
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
-  // renderMany, 1 thread (the calling thread, already warm) against one worker per core (each worker boots the
-  // compiled worker, loads the fonts and warms up on its own): alternated, median of MANY_ROUNDS each.
+  // renderMany against the calling thread alone (already warm), alternated, median of MANY_ROUNDS each: one worker
+  // per core, as renderMany plans without a time limit, and as it plans by default (with the time limit, on workers
+  // that each start the compiled worker, load the fonts and warm up, as they would for a user).
   const threads = availableParallelism();
-  const oneRuns: number[] = [];
-  const manyRuns: number[] = [];
-  const firstOne: number[] = [];
-  const firstMany: number[] = [];
+  const variants = {
+    calling: { timeoutMs: 0, concurrency: 1 },
+    perCore: { timeoutMs: 0, concurrency: threads },
+    planned: { timeoutMs: 0 },
+    timeLimited: {},
+  } as const;
+  const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as number[]])) as Record<keyof typeof variants, number[]>;
+  const firsts = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as number[]])) as Record<keyof typeof variants, number[]>;
+  const plans = {} as Record<keyof typeof variants, BatchPlan>;
   let manyFailed = 0;
   for (let round = 0; round < MANY_ROUNDS; round++) {
-    for (const [concurrency, runs, firsts] of [[1, oneRuns, firstOne], [threads, manyRuns, firstMany]] as const) {
+    for (const [name, options] of Object.entries(variants) as [keyof typeof variants, (typeof variants)[keyof typeof variants]][]) {
       await settle();
       const t0 = performance.now();
-      let first = 0;
+      let firstMs = 0;
       const results = await lib.renderMany(inputs, {
-        concurrency,
+        ...options,
+        onStart: (plan) => (plans[name] = plan),
         onResult: (_r, done) => {
-          if (done === 1) first = performance.now() - t0;
+          if (done === 1) firstMs = performance.now() - t0;
         },
       });
-      firsts.push(first);
-      runs.push(performance.now() - t0);
+      runs[name].push(performance.now() - t0);
+      firsts[name].push(firstMs);
       manyFailed += results.filter((r) => !r.ok).length;
     }
   }
-  const concurrency1Ms = median(oneRuns);
-  const concurrencyNMs = median(manyRuns);
+  const variant = (name: keyof typeof variants): ManyVariant => ({ ms: r1(median(runs[name])), runsMs: runs[name].map(r1), plan: plans[name], firstResultMs: r1(median(firsts[name])) });
 
   return {
     reports: BATCH_SIZE,
@@ -388,16 +481,20 @@ async function batchChild(): Promise<BatchChildResult> {
     heapFirstMB: r1(mb(first.heapUsed)),
     heapLastMB: r1(mb(last.heapUsed)),
     renderMany: {
-      concurrency1Ms: r1(concurrency1Ms),
+      concurrency1Ms: r1(median(runs.calling)),
       concurrencyN: threads,
-      concurrencyNMs: r1(concurrencyNMs),
-      speedup: r2(concurrency1Ms / concurrencyNMs),
+      concurrencyNMs: r1(median(runs.perCore)),
+      speedup: r2(median(runs.calling) / median(runs.perCore)),
       failed: manyFailed,
       rounds: MANY_ROUNDS,
-      concurrency1RunsMs: oneRuns.map(r1),
-      concurrencyNRunsMs: manyRuns.map(r1),
-      firstResult1Ms: r1(median(firstOne)),
-      firstResultNMs: r1(median(firstMany)),
+      concurrency1RunsMs: runs.calling.map(r1),
+      concurrencyNRunsMs: runs.perCore.map(r1),
+      firstResult1Ms: r1(median(firsts.calling)),
+      firstResultNMs: r1(median(firsts.perCore)),
+      planned: variant('planned'),
+      timeLimited: variant('timeLimited'),
+      plannedVsCalling: r2(pairedRatio(runs.calling, runs.planned)),
+      timeLimitedVsCalling: r2(pairedRatio(runs.calling, runs.timeLimited)),
     },
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
   };
@@ -414,16 +511,16 @@ interface SizeChildResult {
   pdfBytes: number;
 }
 
-async function sizeChild(n: number): Promise<SizeChildResult> {
+/** Warm renders of one report in a fresh process: fonts loaded and code warmed on the seed, then on the report. */
+async function sizedRender(input: unknown, paragraphs: number): Promise<SizeChildResult> {
   const lib = await loadLib();
   const seedText = readFileSync(SEED_PATH, 'utf8');
   for (let i = 0; i < 3; i++) await lib.renderReport(JSON.parse(seedText)); // fonts loaded, code warm
   await settle();
   const rssBefore = process.memoryUsage().rss;
-  const input = sizedReport(seedText, n);
   const prepared = lib.prepareReport(input);
   const pages = lib.composeReport(prepared).pages.length;
-  const characters = (prepared.report.sections.overview!.blocks as { text: string }[]).reduce((s, b) => s + b.text.length, 0);
+  const characters = (prepared.report.sections.overview!.blocks as { text: string }[]).reduce((s, b) => s + [...b.text].length, 0);
   for (let i = 0; i < 2; i++) await lib.renderReport(input); // warm-up at this size
   const times: number[] = [];
   let pdfBytes = 0;
@@ -435,15 +532,120 @@ async function sizeChild(n: number): Promise<SizeChildResult> {
   }
   const ms = median(times);
   return {
-    paragraphs: n,
+    paragraphs,
     characters,
     pages,
     medianMs: r1(ms),
-    perParagraphMs: r3(ms / n),
+    perParagraphMs: r3(ms / paragraphs),
     rssBeforeMB: r1(mb(rssBefore)),
     peakRssMB: r1(process.resourceUsage().maxRSS / 1024),
     pdfBytes,
   };
+}
+
+async function sizeChild(n: number): Promise<SizeChildResult> {
+  return sizedRender(sizedReport(readFileSync(SEED_PATH, 'utf8'), n), n);
+}
+
+/** One paragraph of n characters in the overview. */
+async function longChild(n: number): Promise<SizeChildResult> {
+  return sizedRender(longParagraphReport(readFileSync(SEED_PATH, 'utf8'), n), 1);
+}
+
+interface ScalePoint {
+  times: number;
+  pages: number;
+  medianMs: number;
+  perPageMs: number;
+  pdfkitPages: number;
+  pdfkitMedianMs: number;
+  pdfkitPerPageMs: number;
+  /** Median of per-round ratios of time per page, the library's over plain pdfkit's (≤ 1: no slower per page). */
+  perPageRatio: number;
+  pdfBytes: number;
+  peakRssMB: number;
+}
+
+/**
+ * The seed's body `times` times, rendered by the library and by plain pdfkit (the baseline of the warm render, on the
+ * same content), alternated, median of SCALE_RUNS each after one untimed run of each; time per page of each output.
+ */
+async function scaleChild(times: number): Promise<ScalePoint> {
+  const lib = await loadLib();
+  const PDFDocument = createRequire(import.meta.url)('pdfkit') as unknown as PdfkitCtor;
+  const seedText = readFileSync(SEED_PATH, 'utf8');
+  for (let i = 0; i < 3; i++) await lib.renderReport(JSON.parse(seedText));
+  const input = scaledReport(seedText, times);
+  const pages = lib.composeReport(lib.prepareReport(input)).pages.length;
+  const baseline = makeBaseline(lib, PDFDocument, input);
+  const pdfkitPages = (Buffer.from(await baseline()).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const pdf = await lib.renderReport(input);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < SCALE_RUNS; i++) {
+    await settle();
+    let t0 = performance.now();
+    await lib.renderReport(input);
+    ours.push(performance.now() - t0);
+    await settle();
+    t0 = performance.now();
+    await baseline();
+    theirs.push(performance.now() - t0);
+  }
+  return {
+    times,
+    pages,
+    medianMs: r1(median(ours)),
+    perPageMs: r3(median(ours) / pages),
+    pdfkitPages,
+    pdfkitMedianMs: r1(median(theirs)),
+    pdfkitPerPageMs: r3(median(theirs) / pdfkitPages),
+    perPageRatio: r2(median(ours.map((t, i) => t / pages / (theirs[i]! / pdfkitPages)))),
+    pdfBytes: pdf.byteLength,
+    peakRssMB: r1(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+interface AllocationResult {
+  /** Median over the runs of the bytes allocated per warm render of the seed (JavaScript heap), in MiB. */
+  allocatedMB: number;
+  runsMB: number[];
+  rendersPerRun: number;
+}
+
+/**
+ * Bytes allocated by warm renders, counted by V8's sampling heap profiler in a plain node process (no tsx: its
+ * loader would allocate too): every allocation of the JavaScript heap is sampled (one sample per 1 KiB on average),
+ * those collected since included, so the total is an unbiased count of what the renders allocated.
+ */
+const ALLOC_SCRIPT = `
+const { readFileSync } = await import('node:fs');
+const { Session } = await import('node:inspector/promises');
+const lib = await import(process.env.BENCH_DIST + '/index.js');
+const seed = JSON.parse(readFileSync(process.env.BENCH_SEED, 'utf8'));
+for (let i = 0; i < 30; i++) await lib.renderReport(seed);
+const session = new Session();
+session.connect();
+await session.post('HeapProfiler.enable');
+const runs = [];
+for (let i = 0; i < Number(process.env.BENCH_RUNS); i++) {
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let k = 0; k < 5; k++) await lib.renderReport(seed);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  let bytes = 0;
+  const walk = (node) => { bytes += node.selfSize; for (const c of node.children) walk(c); };
+  walk(profile.head);
+  runs.push(bytes / 5);
+}
+console.log(JSON.stringify(runs));
+`;
+
+function measureAllocation(): AllocationResult {
+  const env = { ...process.env, BENCH_DIST: pathToFileURL(DIST).href, BENCH_SEED: SEED_PATH, BENCH_RUNS: String(ALLOC_RUNS) };
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', ALLOC_SCRIPT], { cwd: ROOT, encoding: 'utf8', env });
+  if (res.status !== 0) throw new Error(`allocation probe failed:\n${res.stderr}`);
+  const runs = (JSON.parse(res.stdout.trim().split('\n').pop()!) as number[]).map(mb);
+  return { allocatedMB: r2(median(runs)), runsMB: runs.map(r2), rendersPerRun: 5 };
 }
 
 /** Runs this file again in a fresh `node --expose-gc` process (with tsx's loader flags) and parses its JSON answer. */
@@ -469,11 +671,14 @@ function wallMs(args: string[]): number {
   return ms;
 }
 
-/** The phases of a cold render, timed inside a fresh plain-node process (no tsx): module loading, fonts, first render. */
+/**
+ * The phases of a cold render, timed inside a fresh plain-node process (no tsx): module loading, fonts, first render.
+ * fontkit is loaded first on its own, through the library's require (as src/fonts/fontFace.ts loads it), then zod.
+ */
 const COLD_PHASES = `
 const t = () => performance.now();
 const out = { boot: t() };
-let a = t(); (await import('node:module')).createRequire(process.env.BENCH_DIST + '/index.js')('pdfkit'); out.pdfkit = t() - a;
+let a = t(); (await import('node:module')).createRequire(process.env.BENCH_DIST + '/index.js')('fontkit'); out.fontkit = t() - a;
 a = t(); await import('zod'); out.zod = t() - a;
 a = t(); const lib = await import(process.env.BENCH_DIST + '/index.js'); const { writePdf } = await import(process.env.BENCH_DIST + '/pdf/writePdf.js'); out.library = t() - a;
 const input = JSON.parse((await import('node:fs')).readFileSync(process.env.BENCH_SEED, 'utf8'));
@@ -488,12 +693,16 @@ a = t(); await lib.renderReport(input); out.secondRender = t() - a;
 console.log(JSON.stringify(out));
 `;
 
-type ColdPhases = Record<'boot' | 'pdfkit' | 'zod' | 'library' | 'fonts' | 'prepare' | 'compose' | 'write' | 'secondRender', number>;
+type ColdPhases = Record<'boot' | 'fontkit' | 'zod' | 'library' | 'fonts' | 'prepare' | 'compose' | 'write' | 'secondRender', number>;
 
 interface ColdResult {
   cliMs: number;
   cliRunsMs: number[];
+  /** Wall time of `node -e ""` (median): what any node process costs, the floor of a cold render. */
   nodeMs: number;
+  /** The same floor, `node -e 0`, measured beside each CLI run (median). */
+  floorMs: number;
+  floorRunsMs: number[];
   phases: ColdPhases;
   pdfBytes: number;
 }
@@ -509,18 +718,28 @@ function coldStart(): ColdResult {
       if (res.status !== 0) throw new Error(`cold-phase probe failed:\n${res.stderr}`);
       return JSON.parse(res.stdout.trim().split('\n').pop()!) as ColdPhases;
     };
-    wallMs(cli); // one untimed run: the files are in the page cache afterwards, as for any repeated use
+    wallMs(cli); // one untimed run: the files (and the converted fonts) are cached afterwards, as for any repeated use
     const cliRuns: number[] = [];
     const node: number[] = [];
+    const floor: number[] = [];
     const probes: ColdPhases[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
       rmSync(out, { force: true });
+      floor.push(wallMs(['-e', '0']));
       cliRuns.push(wallMs(cli));
       node.push(wallMs(['-e', '']));
       probes.push(probe());
     }
     const phases = Object.fromEntries(Object.keys(probes[0]!).map((k) => [k, r1(median(probes.map((p) => p[k as keyof ColdPhases])))])) as ColdPhases;
-    return { cliMs: r1(median(cliRuns)), cliRunsMs: cliRuns.map(r1), nodeMs: r1(median(node)), phases, pdfBytes: statSync(out).size };
+    return {
+      cliMs: r1(median(cliRuns)),
+      cliRunsMs: cliRuns.map(r1),
+      nodeMs: r1(median(node)),
+      floorMs: r1(median(floor)),
+      floorRunsMs: floor.map(r1),
+      phases,
+      pdfBytes: statSync(out).size,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -528,46 +747,71 @@ function coldStart(): ColdResult {
 
 // ------------------------------------------------------------------------------------------------ main
 
-/** Where the bytes of a PDF go: font programs, other compressed streams, structure elements, the rest. */
-function sizeBreakdown(pdf: Uint8Array, fontBytesOut: number, streamBytesOut: number) {
+/** The parts of a PDF that the size table names. */
+const SIZE_PARTS = {
+  fontPrograms: 'embedded font programs (the subsets, compressed)',
+  pageContent: 'page content streams (compressed)',
+  fontMaps: 'ToUnicode maps and CIDSets (compressed)',
+  fontDicts: 'font dictionaries (Type0 with its CIDFont and /W, descriptors)',
+  structElems: 'structure elements (with their attribute objects)',
+  structRoot: 'structure tree root and parent tree',
+  outline: 'bookmarks',
+  pages: 'page objects and the page tree',
+  xmp: 'XMP metadata (uncompressed, as PDF/A requires)',
+  icc: 'ICC profile of the output intent (compressed)',
+  other: 'catalog, document information, header',
+  xref: 'xref table and trailer',
+} as const;
+
+/**
+ * Where the bytes of a PDF go: each object is classed by its dictionary (each object's bytes from `N 0 obj` to
+ * `endobj`), plus the xref table and trailer. Every byte of the file is in exactly one part.
+ */
+function sizeBreakdown(pdf: Uint8Array) {
   const text = Buffer.from(pdf).toString('latin1');
-  let structBytes = 0;
-  let structCount = 0;
-  let tableStructBytes = 0;
-  let tableStructCount = 0;
+  const bytes = Object.fromEntries(Object.keys(SIZE_PARTS).map((k) => [k, 0])) as Record<keyof typeof SIZE_PARTS, number>;
   let objects = 0;
-  for (const m of text.matchAll(/\d+ 0 obj\b[\s\S]*?endobj\n?/g)) {
+  let structElems = 0;
+  let tableStructElems = 0;
+  let tableStructElemBytes = 0;
+  let last = 0;
+  for (const m of text.matchAll(/\d+ 0 obj\n([\s\S]*?)\nendobj\n/g)) {
     objects++;
-    if (/^<<\s*(\/Type \/StructElem\s*)?\/S \/\w+\s*\/P \d+ 0 R/.test(m[0].replace(/^\d+ 0 obj\s*/, ''))) {
-      structCount++;
-      structBytes += m[0].length;
-      if (/\/S \/(TR|TD|TH)\b/.test(m[0])) {
-        tableStructCount++;
-        tableStructBytes += m[0].length;
+    const body = m[1]!;
+    const head = body.slice(0, body.indexOf('>>\nstream') >= 0 ? body.indexOf('>>\nstream') : 400);
+    let part: keyof typeof SIZE_PARTS;
+    if (/\/Length1 |\/Subtype \/CIDFontType0C/.test(head)) part = 'fontPrograms';
+    else if (/^<<\/S\/|^<<\/O \/Table/.test(body)) {
+      part = 'structElems';
+      if (body.startsWith('<</S/')) structElems++;
+      if (/^<<\/S\/(TR|TD|TH)\b/.test(body)) {
+        tableStructElems++;
+        tableStructElemBytes += m[0].length;
       }
-    }
+    } else if (head.includes('/StructTreeRoot')) part = 'structRoot';
+    else if (head.includes('/Type /Metadata')) part = 'xmp';
+    else if (head.includes('/N 3')) part = 'icc';
+    else if (/\/Type \/Font|\/Type \/FontDescriptor/.test(head)) part = 'fontDicts';
+    else if (/\/Type \/Pages?\b/.test(head)) part = 'pages';
+    else if (/\/Title |^<<\/Count /.test(head) && !head.includes('/Type /Catalog') && !head.includes('/Author')) part = 'outline';
+    else if (/^<<\/Filter \/FlateDecode\/Length \d+>>\nstream/.test(body)) {
+      const data = Buffer.from(pdf.subarray(m.index! + m[0].indexOf('stream\n') + 7, m.index! + m[0].lastIndexOf('\nendstream')));
+      let start = '';
+      try {
+        start = inflateSync(data).subarray(0, 16).toString('latin1');
+      } catch {
+        // not a zlib stream
+      }
+      part = start.startsWith('/CIDInit') || !/^[\x20-\x7e\n]/.test(start) ? 'fontMaps' : 'pageContent';
+    } else part = 'other';
+    bytes[part] += m[0].length;
+    last = m.index! + m[0].length;
   }
-  const xrefAt = text.lastIndexOf('\nxref');
-  const xrefBytes = xrefAt >= 0 ? text.length - xrefAt : 0;
-  // The font programs, read from the file (the library compresses them off the main thread, out of the probe's sight).
-  let fontProgramBytes = 0;
-  for (const ref of text.matchAll(/\/FontFile[23]? (\d+) 0 R/g)) {
-    const length = new RegExp(`\\n${ref[1]} 0 obj\\s*<<[^>]*?/Length (\\d+)`).exec(text);
-    if (length) fontProgramBytes += Number(length[1]);
-  }
-  const streamsOnMainThread = streamBytesOut - fontBytesOut;
-  return {
-    totalBytes: pdf.byteLength,
-    objects,
-    fontProgramBytes,
-    otherStreamBytes: streamsOnMainThread,
-    structElemBytes: structBytes,
-    structElems: structCount,
-    tableStructElemBytes: tableStructBytes,
-    tableStructElems: tableStructCount,
-    xrefTrailerBytes: xrefBytes,
-    restBytes: pdf.byteLength - streamsOnMainThread - fontProgramBytes - structBytes - xrefBytes,
-  };
+  const xrefAt = text.lastIndexOf('\nxref\n') + 1;
+  bytes.xref = text.length - xrefAt;
+  bytes.other += text.length - Object.values(bytes).reduce((a, b) => a + b, 0); // the header, anything between objects
+  void last;
+  return { totalBytes: pdf.byteLength, objects, structElems, tableStructElems, tableStructElemBytes, parts: bytes };
 }
 
 // ------------------------------------------------------------------------------------------------ long inputs
@@ -649,15 +893,34 @@ function longInputs(lib: Lib, seedText: string) {
   };
 }
 
+/** Timed runs of a few functions, interleaved round by round (one call of each per round, in a rotating order). */
+async function interleaved<K extends string>(fns: Record<K, () => unknown>, warmup: number, runs: number): Promise<Record<K, number[]>> {
+  const names = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of names) await fns[k]();
+  const times = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length]!;
+      const t0 = performance.now();
+      await fns[k]();
+      times[k].push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+const stats = (xs: readonly number[]) => ({ medianMs: r2(median(xs)), p95Ms: r2(percentile(xs, 95)), minMs: r2(Math.min(...xs)), runs: xs.length });
+
 async function main(): Promise<void> {
   const stale = staleBuild();
   const lib = await loadLib();
   const subsetModule = (await import(pathToFileURL(join(DIST, 'fonts', 'trueTypeSubset.js')).href)) as SubsetModule;
   const writeModule = (await import(pathToFileURL(join(DIST, 'pdf', 'writePdf.js')).href)) as WriteModule;
-  // The CommonJS build: the library loads pdfkit through require (one fontkit shared with its font layer).
+  const structureModule = (await import(pathToFileURL(join(DIST, 'pdf', 'structure.js')).href)) as StructureModule;
+  // pdfkit for the baselines (the library itself no longer loads it).
   const PDFDocument = createRequire(import.meta.url)('pdfkit') as unknown as PdfkitCtor;
 
-  // Subsetting probe: TrueTypeSubset.encode is called by pdfkit when the document ends.
+  // Subsetting probe: TrueTypeSubset.encode is called when the glyphs of the document are known, before painting.
   const subsetProbe = { on: false, ms: 0, calls: 0 };
   {
     const proto = subsetModule.TrueTypeSubset.prototype;
@@ -671,12 +934,12 @@ async function main(): Promise<void> {
       return out;
     };
   }
-  // The moment writePdf hands the document to pdfkit's end(): before it, pages are painted (each page's content
-  // stream is deflated when the next page starts); after it, pdfkit finalises (fonts subset and embedded, the
-  // structure tree, outline, metadata and xref written).
+  // The moment writePdf has painted every page and starts the structure tree: before it, pages (content streams
+  // compressed as each page ends); after it, the structure elements, the fonts (their programs compressed on zlib's
+  // thread pool meanwhile), the metadata and the xref table.
   const endProbe = { at: 0, deflateMsAt: 0 };
   {
-    const proto = PDFDocument.prototype as unknown as { end(this: unknown): unknown };
+    const proto = structureModule.StructureWriter.prototype as unknown as { end(this: unknown): unknown };
     const end = proto.end;
     proto.end = function (this: unknown) {
       endProbe.at = performance.now();
@@ -696,40 +959,43 @@ async function main(): Promise<void> {
   const loadStart = loadavg()[0]!;
   const seedText = readFileSync(SEED_PATH, 'utf8');
   const seed = JSON.parse(seedText) as unknown;
+  const format2021 = JSON.parse(readFileSync(FORMAT_2021_PATH, 'utf8')) as unknown;
   console.log(`xxgk-report bench — node ${process.version}, nproc ${nproc} (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), ${process.platform}/${process.arch}`);
-  console.log(`load average (1 min) at start: ${loadStart.toFixed(2)}${loadStart > 0.5 ? '  (other processes are busy: expect noise; medians are used throughout)' : ''}`);
+  console.log(`load average (1 min) at start: ${loadStart.toFixed(2)}${loadStart > 0.5 ? '  (other processes are busy: expect noise; medians and paired ratios are used throughout)' : ''}`);
   if (stale.length > 0) console.log(`WARNING: dist/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}…): run \`npm run build\`.`);
-  console.log(`warm/baseline: ${WARMUP} warm-up + ${RUNS} timed runs each, interleaved; cold: median of ${COLD_RUNS}; size curve: median of ${SIZE_RUNS}\n`);
+  console.log(`warm/baselines: ${WARMUP} warm-up + ${RUNS} timed runs each, interleaved; cold: median of ${COLD_RUNS}; size curve: median of ${SIZE_RUNS}\n`);
 
-  // 1 + 2 + 6. Warm render and the plain-pdfkit baseline, interleaved so drift on a noisy machine hits both alike.
+  // 1. Warm render and the two pdfkit baselines, interleaved so that load from other processes hits them alike.
+  console.log('warm render and baselines …');
   const baseline = makeBaseline(lib, PDFDocument, seed);
+  const taggedBaseline = makeBaseline(lib, PDFDocument, seed, true);
   const seedPdf = await lib.renderReport(seed);
   const baselinePdf = await baseline();
+  const taggedPdf = await taggedBaseline();
   const saveDir = flag('--save');
   if (saveDir) {
     mkdirSync(saveDir, { recursive: true });
     writeFileSync(join(saveDir, 'seed.pdf'), seedPdf);
     writeFileSync(join(saveDir, 'baseline.pdf'), baselinePdf);
+    writeFileSync(join(saveDir, 'baseline-tagged.pdf'), taggedPdf);
   }
-  for (let i = 0; i < WARMUP; i++) {
-    await lib.renderReport(seed);
-    await baseline();
-  }
-  const warmTimes: number[] = [];
-  const baseTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    let t0 = performance.now();
-    await lib.renderReport(seed);
-    warmTimes.push(performance.now() - t0);
-    t0 = performance.now();
-    await baseline();
-    baseTimes.push(performance.now() - t0);
-  }
+  const warmRuns = await interleaved({ ours: () => lib.renderReport(seed), plain: baseline, tagged: taggedBaseline }, WARMUP, RUNS);
 
-  // 5. Parts of one warm render.
+  // 1b. A 2021-format report, warm; 1c. total fit against first fit on the seed (composition, where lines are broken).
+  console.log('2021 format, line breaking …');
+  const pdf2021 = await lib.renderReport(format2021);
+  const pages2021 = lib.composeReport(lib.prepareReport(format2021)).pages.length;
+  const runs2021 = await interleaved({ render: () => lib.renderReport(format2021) }, WARMUP, RUNS);
+  const preparedOptimal = lib.prepareReport(seed);
+  const preparedGreedy = lib.prepareReport(seed, { layout: { lineBreaking: 'greedy' } });
+  const breakingRuns = await interleaved(
+    { optimal: () => lib.composeReport(preparedOptimal), greedy: () => lib.composeReport(preparedGreedy), optimalRender: () => lib.renderReport(seed), greedyRender: () => lib.renderReport(seed, { layout: { lineBreaking: 'greedy' } }) },
+    WARMUP,
+    RUNS,
+  );
+
+  // 4. Parts of one warm render.
   console.log('parts …');
-  const fonts = lib.resolveFonts();
-  const canDraw = (cp: number, role: (typeof lib.FONT_ROLES)[number]) => fonts[role].stack.canDraw(cp);
   const prepared0 = lib.prepareReport(seed);
   const composed0 = lib.composeReport(prepared0);
   const writeOptions = (report: Report): WriteOptions => {
@@ -743,7 +1009,7 @@ async function main(): Promise<void> {
         subject: `${m.agency}${m.year}年度政府信息公开工作年度报告`,
         keywords: ['政府信息公开', '年度报告', m.agency, `${m.year}年度`].join('；'),
         creator: 'xxgk-report bench',
-        producer: 'xxgk-report bench (PDFKit)',
+        producer: 'xxgk-report bench',
         creationDate: signed,
         modDate: signed,
       },
@@ -752,9 +1018,9 @@ async function main(): Promise<void> {
     };
   };
   const wopts = writeOptions(prepared0.report);
-  const keys = ['validate', 'prepare', 'resolveFonts', 'compose', 'write', 'subset', 'deflate', 'deflateFonts', 'deflateOther', 'writeRest', 'paintRest', 'finishRest'] as const;
+  const keys = ['validate', 'prepare', 'resolveFonts', 'compose', 'write', 'subset', 'deflate', 'writeRest', 'paintRest', 'finishRest'] as const;
   const partRuns = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<(typeof keys)[number], number[]>;
-  const probe = { deflateCalls: 0, deflateIn: 0, deflateOut: 0, fontIn: 0, fontOut: 0, subsetFaces: 0 };
+  const probe = { deflateCalls: 0, deflateIn: 0, deflateOut: 0, subsetFaces: 0 };
   let gcWindowStart = 0;
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const timed = i >= WARMUP;
@@ -772,7 +1038,7 @@ async function main(): Promise<void> {
     t0 = performance.now();
     lib.composeReport(prepared0);
     const tCompose = performance.now() - t0;
-    Object.assign(deflateProbe, { on: true, ms: 0, calls: 0, bytesIn: 0, bytesOut: 0, fontMs: 0, fontBytesIn: 0, fontBytesOut: 0 });
+    Object.assign(deflateProbe, { on: true, ms: 0, calls: 0, bytesIn: 0, bytesOut: 0 });
     Object.assign(subsetProbe, { on: true, ms: 0, calls: 0 });
     t0 = performance.now();
     await writeModule.writePdf(composed0, wopts, () => undefined);
@@ -787,20 +1053,11 @@ async function main(): Promise<void> {
     partRuns.write.push(tWrite);
     partRuns.subset.push(subsetProbe.ms);
     partRuns.deflate.push(deflateProbe.ms);
-    partRuns.deflateFonts.push(deflateProbe.fontMs);
-    partRuns.deflateOther.push(deflateProbe.ms - deflateProbe.fontMs);
     partRuns.writeRest.push(tWrite - subsetProbe.ms - deflateProbe.ms);
     const tPaint = endProbe.at - t0;
-    partRuns.paintRest.push(tPaint - endProbe.deflateMsAt);
-    partRuns.finishRest.push(tWrite - tPaint - subsetProbe.ms - (deflateProbe.ms - endProbe.deflateMsAt));
-    Object.assign(probe, {
-      deflateCalls: deflateProbe.calls,
-      deflateIn: deflateProbe.bytesIn,
-      deflateOut: deflateProbe.bytesOut,
-      fontIn: deflateProbe.fontBytesIn,
-      fontOut: deflateProbe.fontBytesOut,
-      subsetFaces: subsetProbe.calls,
-    });
+    partRuns.paintRest.push(tPaint - subsetProbe.ms - endProbe.deflateMsAt);
+    partRuns.finishRest.push(tWrite - tPaint - (deflateProbe.ms - endProbe.deflateMsAt));
+    Object.assign(probe, { deflateCalls: deflateProbe.calls, deflateIn: deflateProbe.bytesIn, deflateOut: deflateProbe.bytesOut, subsetFaces: subsetProbe.calls });
   }
   const gcWindowEnd = performance.now();
   await sleep(50); // let the observer deliver the entries
@@ -808,33 +1065,68 @@ async function main(): Promise<void> {
   const gcMs = gcEntries.filter((e) => e.start >= gcWindowStart && e.start < gcWindowEnd).reduce((s, e) => s + e.duration, 0) / RUNS;
   const parts = Object.fromEntries(Object.entries(partRuns).map(([k, xs]) => [k, r2(median(xs))])) as Record<(typeof keys)[number], number>;
 
-  const size = sizeBreakdown(seedPdf, probe.fontOut, probe.deflateOut);
+  // 5. Size.
+  const size = sizeBreakdown(seedPdf);
 
   // 8. Long inputs (in this process, before the child processes).
   console.log('long inputs …');
   const long = longInputs(lib, seedText);
 
-  // 3. Cold start.
+  // 2. Cold start.
   console.log('cold start …');
   const cold = coldStart();
 
-  // 4. Batch (child process with --expose-gc).
+  // 4b. Allocation (a plain node process, V8's sampling heap profiler).
+  console.log('allocation …');
+  const allocation = measureAllocation();
+
+  // 3. Batch (child process with --expose-gc).
   console.log(`batch of ${BATCH_SIZE} …`);
   const batch = runChild<BatchChildResult>(['batch']);
 
-  // 7. Size curve (one child per size, so each peak RSS is its own).
+  // 6. Size curve (one child per size, so each peak RSS is its own), and one long paragraph.
   const curve: SizeChildResult[] = [];
   for (const n of SIZE_CURVE) {
     console.log(`size curve: ${n} paragraphs …`);
     curve.push(runChild<SizeChildResult>(['size', String(n)]));
   }
+  console.log(`size curve: one paragraph of ${LONG_PARAGRAPH} characters …`);
+  const longParagraph = runChild<SizeChildResult>(['long', String(LONG_PARAGRAPH)]);
+
+  // 7. Scale: time per page against plain pdfkit.
+  const scale: ScalePoint[] = [];
+  for (const times of SCALE) {
+    console.log(`scale: the seed's body ${times}× …`);
+    scale.push(runChild<ScalePoint>(['scale', String(times)]));
+  }
   const loadEnd = loadavg()[0]!;
 
   // ---------------------------------------------------------------------------------------------- report
-  const warm = { medianMs: r2(median(warmTimes)), p95Ms: r2(percentile(warmTimes, 95)), minMs: r2(Math.min(...warmTimes)), runs: RUNS, warmup: WARMUP };
-  const base = { medianMs: r2(median(baseTimes)), p95Ms: r2(percentile(baseTimes, 95)), minMs: r2(Math.min(...baseTimes)), runs: RUNS, warmup: WARMUP, sizeBytes: baselinePdf.byteLength };
-  const speedup = r2(base.medianMs / warm.medianMs);
+  const warm = { ...stats(warmRuns.ours), warmup: WARMUP };
+  const base = { ...stats(warmRuns.plain), warmup: WARMUP, sizeBytes: baselinePdf.byteLength };
+  const tagged = { ...stats(warmRuns.tagged), warmup: WARMUP, sizeBytes: taggedPdf.byteLength };
+  const speedup = r2(pairedRatio(warmRuns.plain, warmRuns.ours));
+  const speedupTagged = r2(pairedRatio(warmRuns.tagged, warmRuns.ours));
+  const speedupOfMedians = r2(base.medianMs / warm.medianMs);
   const growth = batch.rssLastMB / batch.rssFirstMB - 1;
+  const fixture2021 = { ...stats(runs2021.render), pages: pages2021, sizeBytes: pdf2021.byteLength };
+  const lineBreaking = {
+    optimalComposeMs: r2(median(breakingRuns.optimal)),
+    greedyComposeMs: r2(median(breakingRuns.greedy)),
+    optimalRenderMs: r2(median(breakingRuns.optimalRender)),
+    greedyRenderMs: r2(median(breakingRuns.greedyRender)),
+    /** Median of paired ratios of the composition times, total fit over first fit. */
+    ratio: r2(pairedRatio(breakingRuns.optimal, breakingRuns.greedy)),
+    renderRatio: r2(pairedRatio(breakingRuns.optimalRender, breakingRuns.greedyRender)),
+  };
+  const scaleLast = scale[scale.length - 1]!;
+  const perPage = {
+    points: scale,
+    /** At 100×: the library's time per page over plain pdfkit's (median of paired ratios). */
+    ratioToPdfkit: scaleLast.perPageRatio,
+    /** The library's time per page at 100× over that at 10×. */
+    linearRatio: r2(scaleLast.perPageMs / scale[0]!.perPageMs),
+  };
 
   // Size curve: least-squares line t = fixed + slope·N, and the marginal cost between neighbouring points.
   const xs = curve.map((c) => c.paragraphs);
@@ -855,35 +1147,49 @@ async function main(): Promise<void> {
   const marginalRatio = slopeOf(cm, cn) / slopeOf(c0, cm);
   const linear = marginalRatio <= 1.5;
 
+  const rm = batch.renderMany;
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(100 * x)} %`;
   const targets = [
-    { name: 'warm ≥ 3× faster than plain pdfkit', value: `${speedup}×`, ok: speedup >= TARGETS.speedup, miss: `${r2(TARGETS.speedup / speedup)}× short: warm would need ≤ ${r2(base.medianMs / TARGETS.speedup)} ms (${r2(warm.medianMs - base.medianMs / TARGETS.speedup)} ms less)` },
-    { name: 'warm median < 30 ms', value: `${warm.medianMs} ms`, ok: warm.medianMs < TARGETS.warmMedianMs, miss: `${r1(warm.medianMs - TARGETS.warmMedianMs)} ms over` },
-    { name: 'cold CLI < 0.5 s', value: `${cold.cliMs} ms`, ok: cold.cliMs < TARGETS.coldMs, miss: `${r1(cold.cliMs - TARGETS.coldMs)} ms over (+${Math.round((100 * cold.cliMs) / TARGETS.coldMs - 100)} %)` },
-    { name: 'seed PDF < 150 KB', value: `${(seedPdf.byteLength / 1000).toFixed(1)} KB`, ok: seedPdf.byteLength < TARGETS.sizeBytes, miss: `${((seedPdf.byteLength - TARGETS.sizeBytes) / 1000).toFixed(1)} KB over (+${Math.round((100 * seedPdf.byteLength) / TARGETS.sizeBytes - 100)} %)` },
+    { name: 'warm ≥ 3× faster than plain pdfkit (median of paired ratios)', value: `${speedup}×`, ok: speedup >= TARGETS.speedup, miss: `${r2(TARGETS.speedup / speedup)}× short: warm would need ≤ ${r2(base.medianMs / TARGETS.speedup)} ms at the baseline's median (${r2(warm.medianMs - base.medianMs / TARGETS.speedup)} ms less)` },
+    { name: `time per page at ${scaleLast.times}× the body ≤ plain pdfkit's`, value: `${perPage.ratioToPdfkit}×`, ok: perPage.ratioToPdfkit <= TARGETS.perPage, miss: `${pct(perPage.ratioToPdfkit - 1)} per page` },
+    { name: `time per page linear ${scale[0]!.times}× → ${scaleLast.times}× (≤ ${TARGETS.perPageLinear}×)`, value: `${perPage.linearRatio}×`, ok: perPage.linearRatio <= TARGETS.perPageLinear, miss: `${pct(perPage.linearRatio - 1)} per page` },
+    { name: `cold CLI render ≤ ${TARGETS.coldMs} ms (median)`, value: `${cold.cliMs} ms (node -e 0: ${cold.floorMs} ms)`, ok: cold.cliMs <= TARGETS.coldMs, miss: `${r1(cold.cliMs - TARGETS.coldMs)} ms over (+${Math.round((100 * cold.cliMs) / TARGETS.coldMs - 100)} %)` },
+    { name: `allocated per warm render ≤ half of ${ALLOCATED_MB_BEFORE} MiB`, value: `${allocation.allocatedMB} MiB`, ok: allocation.allocatedMB <= TARGETS.allocatedMB, miss: `${r2(allocation.allocatedMB - TARGETS.allocatedMB)} MiB over` },
+    { name: 'seed PDF ≤ 170 KB (PDF/A-1b, tagged)', value: `${(seedPdf.byteLength / 1000).toFixed(1)} KB`, ok: seedPdf.byteLength <= TARGETS.sizeBytes, miss: `${((seedPdf.byteLength - TARGETS.sizeBytes) / 1000).toFixed(1)} KB over` },
+    { name: `renderMany as planned (no time limit) not slower than the calling thread (≤ +${Math.round(100 * (TARGETS.manyTolerance - 1))} %)`, value: `${rm.plannedVsCalling}× (plan: ${rm.planned.plan.workers ? `${rm.planned.plan.threads} workers` : 'calling thread'})`, ok: 1 / rm.plannedVsCalling <= TARGETS.manyTolerance, miss: `${pct(1 / rm.plannedVsCalling - 1)} slower` },
+    { name: 'total fit ≤ 2× first fit (composition of the seed)', value: `${lineBreaking.ratio}×`, ok: lineBreaking.ratio <= TARGETS.optimalOverGreedy, miss: `${r2(lineBreaking.ratio - TARGETS.optimalOverGreedy)}× over` },
     { name: 'batch RSS growth ≤ 10 %', value: `${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(1)} %`, ok: growth <= TARGETS.batchGrowth, miss: `${(100 * (growth - TARGETS.batchGrowth)).toFixed(1)} points over` },
   ];
 
   const row = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
   const kb = (b: number) => `${(b / 1000).toFixed(1)} KB`;
   const out: string[] = [];
-  out.push(`\n## Seed (fixtures/linyi-minzheng-2017.json, ${composed0.pages.length} pages)\n`);
-  out.push(row(['measure', 'median', 'p95', 'min', 'notes']));
-  out.push(row(['---', '---:', '---:', '---:', '---']));
-  out.push(row(['warm renderReport', `${warm.medianMs} ms`, `${warm.p95Ms} ms`, `${warm.minMs} ms`, `${kb(seedPdf.byteLength)}, PDF/A-1b, tagged`]));
-  out.push(row(['plain pdfkit baseline', `${base.medianMs} ms`, `${base.p95Ms} ms`, `${base.minMs} ms`, `${kb(base.sizeBytes)}, untagged, no PDF/A`]));
-  out.push(row(['cold CLI render (wall)', `${cold.cliMs} ms`, '', `${r1(Math.min(...cold.cliRunsMs))} ms`, `runs ${cold.cliRunsMs.join(', ')}`]));
-  out.push(`\nspeed-up over plain pdfkit: ${speedup}× (baseline median / warm median)`);
+  out.push(`\n## Seed (fixtures/linyi-minzheng-2017.json, ${composed0.pages.length} pages): warm renders, interleaved\n`);
+  out.push(row(['measure', 'median', 'p95', 'min', 'paired ratio to ours', 'notes']));
+  out.push(row(['---', '---:', '---:', '---:', '---:', '---']));
+  out.push(row(['warm renderReport', `${warm.medianMs} ms`, `${warm.p95Ms} ms`, `${warm.minMs} ms`, '1', `${kb(seedPdf.byteLength)}, PDF/A-1b, tagged`]));
+  out.push(row(['plain pdfkit baseline', `${base.medianMs} ms`, `${base.p95Ms} ms`, `${base.minMs} ms`, `${speedup}×`, `${kb(base.sizeBytes)}, untagged, no PDF/A`]));
+  out.push(row(['tagged PDF/A pdfkit baseline', `${tagged.medianMs} ms`, `${tagged.p95Ms} ms`, `${tagged.minMs} ms`, `${speedupTagged}×`, `${kb(tagged.sizeBytes)}, PDF/A-1b mode, structure tree`]));
+  out.push(row([`2021 format (huaian-shi-2024, ${pages2021} pages)`, `${fixture2021.medianMs} ms`, `${fixture2021.p95Ms} ms`, `${fixture2021.minMs} ms`, '', kb(fixture2021.sizeBytes)]));
+  out.push(row(['cold CLI render (wall)', `${cold.cliMs} ms`, '', `${r1(Math.min(...cold.cliRunsMs))} ms`, '', `\`node -e 0\` ${cold.floorMs} ms; runs ${cold.cliRunsMs.join(', ')}`]));
+  out.push(`\nspeed-up over plain pdfkit: ${speedup}× (median of ${RUNS} per-round ratios; ratio of the medians ${speedupOfMedians}×); over tagged PDF/A pdfkit: ${speedupTagged}×`);
+
+  out.push(`\n## Line breaking: total fit (optimal, the default) against first fit (greedy), the seed (median of ${RUNS}, interleaved)\n`);
+  out.push(row(['measure', 'optimal', 'greedy', 'paired ratio']));
+  out.push(row(['---', '---:', '---:', '---:']));
+  out.push(row(['composeReport (where lines are broken)', `${lineBreaking.optimalComposeMs} ms`, `${lineBreaking.greedyComposeMs} ms`, `${lineBreaking.ratio}×`]));
+  out.push(row(['renderReport', `${lineBreaking.optimalRenderMs} ms`, `${lineBreaking.greedyRenderMs} ms`, `${lineBreaking.renderRatio}×`]));
 
   const p = cold.phases;
-  const coldSum = p.boot + p.pdfkit + p.zod + p.library + p.fonts + p.prepare + p.compose + p.write;
+  const coldSum = p.boot + p.fontkit + p.zod + p.library + p.fonts + p.prepare + p.compose + p.write;
   out.push(`\n## Cold start: phases inside a fresh node process (medians of ${COLD_RUNS}; they sum to ${r1(coldSum)} ms, the CLI takes ${cold.cliMs} ms)\n`);
   out.push(row(['phase', 'ms', 'notes']));
   out.push(row(['---', '---:', '---']));
-  out.push(row(['node boot (to the first line of user code)', p.boot, `\`node -e ""\` wall: ${cold.nodeMs} ms`]));
-  out.push(row(['import pdfkit (CommonJS build, as the library loads it)', p.pdfkit, 'with fontkit, restructure, unicode-properties …']));
+  out.push(row(['node boot (to the first line of user code)', p.boot, `\`node -e 0\` wall: ${cold.floorMs} ms`]));
+  out.push(row(['load fontkit (CommonJS build, as src/fonts/fontFace.ts loads it)', p.fontkit, 'with restructure, unicode-properties, brotli …']));
   out.push(row(['import zod', p.zod, '']));
   out.push(row(['import the library (dist/src/index.js)', p.library, 'its own modules and the dependencies not loaded above']));
-  out.push(row(['resolveFonts (WOFF → SFNT, parse 2 faces)', p.fonts, '']));
+  out.push(row(['resolveFonts (cached SFNT, parse 2 faces)', p.fonts, '']));
   out.push(row(['first prepareReport', p.prepare, 'cold JIT, first glyph lookups']));
   out.push(row(['first composeReport', p.compose, '']));
   out.push(row(['first writePdf', p.write, '']));
@@ -891,11 +1197,10 @@ async function main(): Promise<void> {
 
   const total = parts.prepare + parts.compose + parts.write;
   const leaves: [string, number, string][] = [
-    ['painting pages (writePdf up to doc.end(), without deflate)', parts.paintRest, 'glyph runs to TJ strings, marked content, struct elements, pdfkit pages'],
-    ['finishing the document (after doc.end(), without subsetting and deflate)', parts.finishRest, 'font dictionaries, widths, ToUnicode, structure tree, xref'],
-    ['deflate of the font programs (on the main thread)', parts.deflateFonts, probe.fontIn > 0 ? `${kb(probe.fontIn)} → ${kb(probe.fontOut)}` : 'none: the library compresses font programs on zlib\'s thread pool while it paints'],
-    ['deflate of the other streams', parts.deflateOther, `${probe.deflateCalls - probe.subsetFaces} streams (page content, ToUnicode, ICC), ${kb(probe.deflateIn - probe.fontIn)} → ${kb(probe.deflateOut - probe.fontOut)}`],
-    ['composition (composeReport)', parts.compose, 'line breaking, pagination, table'],
+    ['painting pages (writePdf up to the structure tree, without subsetting and deflate)', parts.paintRest, 'glyphs encoded into their subsets, content streams written, page objects'],
+    ['finishing the document (structure tree onwards, without deflate)', parts.finishRest, 'structure elements, parent tree, fonts (waiting for their programs), metadata, xref'],
+    ['deflate on the main thread', parts.deflate, `${probe.deflateCalls} streams (page contents, ToUnicode, CIDSet), ${kb(probe.deflateIn)} → ${kb(probe.deflateOut)}; the font programs are compressed on zlib's thread pool while the pages are painted`],
+    ['composition (composeReport)', parts.compose, 'line breaking, pagination, tables'],
     ['validation (validateReport with canDraw)', parts.validate, 'schema, lints, per-character font check'],
     ['font subsetting (TrueTypeSubset.encode)', parts.subset, `${probe.subsetFaces} faces`],
     ['resolveFonts (fonts parsed once per process, then cached)', parts.resolveFonts, 'the rest of prepare besides validation'],
@@ -905,21 +1210,18 @@ async function main(): Promise<void> {
   out.push(row(['part (biggest first)', 'ms', 'share', 'notes']));
   out.push(row(['---', '---:', '---:', '---']));
   for (const [name, ms, note] of leaves) out.push(row([name, ms.toFixed(2), `${((100 * ms) / total).toFixed(0)} %`, note]));
-  out.push(`\ngarbage collection during one render (mean, already inside the parts above): ${r2(gcMs)} ms`);
+  out.push(`\ngarbage collection during one render (mean, already inside the parts above): ${r2(gcMs)} ms, ${((100 * gcMs) / total).toFixed(0)} % of prepare + compose + write`);
+  out.push(`allocated by one warm render: ${allocation.allocatedMB} MiB (V8's sampling heap profiler, median of ${ALLOC_RUNS} runs of ${allocation.rendersPerRun} renders: ${allocation.runsMB.join(', ')}); before this work ${ALLOCATED_MB_BEFORE} MiB`);
   out.push(`writePdf ${parts.write} ms = subsetting ${parts.subset} + deflate ${parts.deflate} + rest ${parts.writeRest} (painting ${parts.paintRest} + finishing ${parts.finishRest})`);
   out.push('prepareReport = resolveFonts + validateReport (+ a layout check); the parts are timed separately, so their sum differs a little from the warm render');
 
   out.push(`\n## Seed PDF size: ${kb(size.totalBytes)} (${size.objects} objects)\n`);
   out.push(row(['part', 'bytes', 'share']));
   out.push(row(['---', '---:', '---:']));
-  const sizeRows: [string, number][] = [
-    ['embedded font programs (the subsets, compressed)', size.fontProgramBytes],
-    ['other compressed streams (page content, ToUnicode, ICC)', size.otherStreamBytes],
-    [`structure elements (${size.structElems} StructElem objects, ${size.tableStructElems} of them TR/TH/TD with ${size.tableStructElemBytes} bytes)`, size.structElemBytes],
-    ['xref table and trailer', size.xrefTrailerBytes],
-    ['everything else (pages, fonts dicts, XMP, outline, parent tree …)', size.restBytes],
-  ];
-  for (const [name, b] of sizeRows) out.push(row([name, b, `${((100 * b) / size.totalBytes).toFixed(0)} %`]));
+  for (const [k, label] of Object.entries(SIZE_PARTS) as [keyof typeof SIZE_PARTS, string][]) {
+    const extra = k === 'structElems' ? ` (${size.structElems} elements written as objects, ${size.tableStructElems} of them TR/TH/TD with ${size.tableStructElemBytes} bytes)` : '';
+    out.push(row([label + extra, size.parts[k], `${((100 * size.parts[k]) / size.totalBytes).toFixed(1)} %`]));
+  }
 
   out.push(`\n## Batch: ${BATCH_SIZE} reports (all ${fixturePaths().length} fixtures in turn, agency varied), one process${batch.gcExposed ? ', --expose-gc' : ''}\n`);
   out.push(row(['measure', 'value']));
@@ -928,11 +1230,12 @@ async function main(): Promise<void> {
   out.push(row(['RSS after warm-up / first 100 / last 100 (after gc)', `${batch.rssStartMB} / ${batch.rssFirstMB} / ${batch.rssLastMB} MB (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(1)} %)`]));
   out.push(row(['heap used after first 100 / last 100', `${batch.heapFirstMB} / ${batch.heapLastMB} MB`]));
   out.push(row(['peak RSS (sequential part)', `${batch.peakRssMB} MB`]));
-  const rm = batch.renderMany;
-  out.push(row([`renderMany concurrency 1 (median of ${rm.rounds})`, `${rm.concurrency1Ms} ms (${r1((BATCH_SIZE * 1000) / rm.concurrency1Ms)} reports/s); runs ${rm.concurrency1RunsMs.join(', ')}`]));
-  out.push(row([`renderMany concurrency ${rm.concurrencyN} (median of ${rm.rounds})`, `${rm.concurrencyNMs} ms (${r1((BATCH_SIZE * 1000) / rm.concurrencyNMs)} reports/s); runs ${rm.concurrencyNRunsMs.join(', ')}`]));
-  out.push(row(['renderMany speed-up', `${rm.speedup}× with ${rm.concurrencyN} workers on ${nproc} cores`]));
-  out.push(row(['renderMany: first report back after', `${rm.firstResult1Ms} ms with 1 thread, ${rm.firstResultNMs} ms with ${rm.concurrencyN} workers (worker start-up)`]));
+  const planText = (plan: BatchPlan) => (plan.workers ? `${plan.threads} worker${plan.threads > 1 ? 's' : ''}` : 'the calling thread') + (plan.timeoutMs ? `, time limit ${plan.timeoutMs / 1000} s` : ', no time limit');
+  out.push(row([`renderMany on the calling thread ({ timeoutMs: 0, concurrency: 1 }), median of ${rm.rounds}`, `${rm.concurrency1Ms} ms (${r1((BATCH_SIZE * 1000) / rm.concurrency1Ms)} reports/s); runs ${rm.concurrency1RunsMs.join(', ')}`]));
+  out.push(row([`renderMany as planned without a time limit ({ timeoutMs: 0 }): ${planText(rm.planned.plan)}`, `${rm.planned.ms} ms; runs ${rm.planned.runsMs.join(', ')}; calling thread / planned ${rm.plannedVsCalling}×`]));
+  out.push(row([`renderMany as planned by default: ${planText(rm.timeLimited.plan)}`, `${rm.timeLimited.ms} ms; runs ${rm.timeLimited.runsMs.join(', ')}; calling thread / planned ${rm.timeLimitedVsCalling}×`]));
+  out.push(row([`renderMany with one worker per core ({ timeoutMs: 0, concurrency: ${rm.concurrencyN} })`, `${rm.concurrencyNMs} ms; runs ${rm.concurrencyNRunsMs.join(', ')}; calling thread / workers ${rm.speedup}×`]));
+  out.push(row(['renderMany: first report back after', `${rm.firstResult1Ms} ms on the calling thread, ${rm.timeLimited.firstResultMs} ms as planned by default, ${rm.firstResultNMs} ms with ${rm.concurrencyN} workers (worker start-up)`]));
   if (batch.failed + rm.failed > 0) out.push(`FAILED renders in the batch: ${batch.failed} sequential, ${rm.failed} renderMany`);
 
   out.push(`\n## Size curve: the seed with N paragraphs of ~120 characters in its overview (median of ${SIZE_RUNS}, one process per size)\n`);
@@ -941,9 +1244,17 @@ async function main(): Promise<void> {
   curve.forEach((c, i) =>
     out.push(row([c.paragraphs, c.characters, c.pages, c.medianMs, c.perParagraphMs.toFixed(3), i === 0 ? '' : marginal[i - 1]!.toFixed(3), c.peakRssMB, c.rssBeforeMB, (c.pdfBytes / 1000).toFixed(0)])),
   );
+  const lp = longParagraph;
+  out.push(row([`1 (one paragraph)`, lp.characters, lp.pages, lp.medianMs, '', '', lp.peakRssMB, lp.rssBeforeMB, (lp.pdfBytes / 1000).toFixed(0)]));
   out.push(
     `\nfit: ${r1(fixed)} ms + ${r3(slope)} ms × paragraphs (R² ${r3(r2fit)}); ms per paragraph ${cm.paragraphs}→${cn.paragraphs} / ${c0.paragraphs}→${cm.paragraphs}: ${r2(marginalRatio)}× → ${linear ? 'linear or better: the cost of a paragraph does not grow with the report' : 'SUPERLINEAR: a paragraph costs more in a bigger report'}`,
   );
+
+  out.push(`\n## Scale: the seed's body (every part's blocks) repeated, against plain pdfkit on the same content (median of ${SCALE_RUNS}, alternated, one process per size)\n`);
+  out.push(row(['body', 'pages', 'render ms', 'ms / page', 'pdfkit pages', 'pdfkit ms', 'pdfkit ms / page', 'per page, ours / pdfkit', 'peak RSS MB', 'PDF KB']));
+  out.push(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const s of scale) out.push(row([`${s.times}×`, s.pages, s.medianMs, s.perPageMs, s.pdfkitPages, s.pdfkitMedianMs, s.pdfkitPerPageMs, `${s.perPageRatio}×`, s.peakRssMB, (s.pdfBytes / 1000).toFixed(0)]));
+  out.push(`\ntime per page ${scaleLast.times}× / ${scale[0]!.times}×: ${perPage.linearRatio}× (linear: about 1)`);
 
   out.push(`\n## Long inputs (in this process: breakLines median of ${3 * LONG_RUNS} runs, validateReport of ${LONG_RUNS}, after untimed runs)\n`);
   out.push(row(['input', 'characters', 'median ms', 'min ms', 'µs per 1 000 characters']));
@@ -976,16 +1287,24 @@ async function main(): Promise<void> {
     staleBuild: stale,
     warm,
     baseline: base,
+    taggedBaseline: tagged,
     speedup,
+    speedupTagged,
+    speedupOfMedians,
+    fixture2021,
+    lineBreaking,
     coldMs: cold.cliMs,
     cold,
     sizeBytes: seedPdf.byteLength,
     size,
     pages: composed0.pages.length,
-    parts: { ...parts, gcMs: r2(gcMs), ...probe },
+    parts: { ...parts, gcMs: r2(gcMs), gcShare: r3(gcMs / total), ...probe },
+    allocatedMBPerRender: allocation.allocatedMB,
+    allocation,
     batch: { ...batch, rssGrowth: r3(growth) },
     longInputs: long,
-    sizeCurve: { points: curve, fixedMs: r1(fixed), slopeMsPerParagraph: r3(slope), r2: r3(r2fit), marginalMsPerParagraph: marginal.map(r3), marginalRatio: r2(marginalRatio), linear },
+    sizeCurve: { points: curve, longParagraph, fixedMs: r1(fixed), slopeMsPerParagraph: r3(slope), r2: r3(r2fit), marginalMsPerParagraph: marginal.map(r3), marginalRatio: r2(marginalRatio), linear },
+    perPage,
     targets: Object.fromEntries(targets.map((t) => [t.name, { value: t.value, met: t.ok }])),
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -998,7 +1317,9 @@ async function main(): Promise<void> {
 const childIndex = argv.indexOf('--child');
 if (childIndex >= 0) {
   const kind = argv[childIndex + 1];
-  const result = kind === 'batch' ? await batchChild() : kind === 'size' ? await sizeChild(Number(argv[childIndex + 2])) : undefined;
+  const n = Number(argv[childIndex + 2]);
+  const result =
+    kind === 'batch' ? await batchChild() : kind === 'size' ? await sizeChild(n) : kind === 'long' ? await longChild(n) : kind === 'scale' ? await scaleChild(n) : undefined;
   if (!result) throw new Error(`unknown child ${kind}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {

@@ -36,7 +36,7 @@ export function canSubsetTrueType(font: FontkitFont): boolean {
   return faceTables(font) !== null && !(font as unknown as { fvar?: unknown }).fvar;
 }
 
-/** A subset with pdfkit's Subset interface (`includeGlyph`, `encode`); new glyph ids are given in order of inclusion. */
+/** A subset with fontkit's Subset interface (`includeGlyph`, `encode`); new glyph ids are given in order of inclusion. */
 export class TrueTypeSubset {
   readonly glyphs: number[] = [];
   /** Subset id + 1 of each glyph of the face (0: not in the subset). */

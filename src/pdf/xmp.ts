@@ -31,7 +31,7 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** An XMP date (UTC, seconds precision), matching pdfkit's D:…Z form of the same instant. */
+/** An XMP date (UTC, seconds precision), the same instant as the D:…Z date of the document information. */
 export function xmpDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
