@@ -82,7 +82,7 @@ function writeOptions(prepared: PreparedReport, options: RenderOptions) {
     subject: m.subject,
     keywords: m.keywords.join('；'),
     creator: `xxgk-report ${PACKAGE_VERSION}`,
-    producer: `xxgk-report ${PACKAGE_VERSION} (PDFKit)`,
+    producer: `xxgk-report ${PACKAGE_VERSION}`,
     creationDate: options.creationDate ?? signed,
     modDate: options.modDate ?? options.creationDate ?? signed,
   };

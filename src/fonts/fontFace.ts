@@ -4,8 +4,8 @@ import type { FontkitCollection, FontkitFont, FontkitModule } from './fontkitTyp
 import { isWoff, woffToSfnt } from './sfnt.js';
 import { checkSfnt, FontError, MAX_FONT_BYTES } from './sfntCheck.js';
 
-// The CommonJS build of fontkit, the same module instance pdfkit loads: importing the ESM build as well
-// would load fontkit and its dependencies twice (about 100 ms of every cold start).
+// The CommonJS build of fontkit (its `main`): one module instance for the library and any caller that requires it;
+// importing the ESM build as well would load fontkit and its dependencies twice (about 100 ms of a cold start).
 const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
 
 /** Minimal view of a fontkit font used by the library. */

@@ -1,5 +1,5 @@
 /**
- * A small PDF text-stream reader for this library's own output (pdfkit 0.20), for tests of typesetting and extraction.
+ * A small PDF text-stream reader for this library's own output, for tests of typesetting and extraction.
  * Coordinates are points with y measured down from the top of the page (as the library composes); x from the left edge.
  * `formatTextStream` prints one line per text line: `p3 y=612.35 x=79.37 NotoSansSCThin-Regular 16 tc=0.42 | text`.
  * It treats its input as hostile: every cost an input controls has a budget (`extractTextStream(pdf, { limits })`).

@@ -176,7 +176,7 @@ export function groupLines(glyphs: readonly ShownGlyph[], page: number, box: rea
 }
 
 /**
- * Reads the text stream of a PDF written by this library (pdfkit output); throws a clear Error on anything it does
+ * Reads the text stream of a PDF written by this library; throws a clear Error on anything it does
  * not support, and a TextStreamLimitError when the input goes beyond one of `options.limits` (defaults:
  * DEFAULT_TEXT_STREAM_LIMITS), so that any input is answered in bounded time and memory.
  */

@@ -41,7 +41,11 @@ export function valueCells(template: Template): ReadonlyMap<string, ValueCell> {
   return cells;
 }
 
-/** The rows of every table of a template, by id (group rows included). */
+const rowsByTemplate = new Map<Template, ReadonlyMap<string, { table: TableDefinition; row: RowDefinition }>>();
+
+/** The rows of every table of a template, by id (group rows included); built once per template. */
 export function rowsById(template: Template): ReadonlyMap<string, { table: TableDefinition; row: RowDefinition }> {
-  return new Map(template.tables.flatMap((table) => table.rows.map((row) => [row.id, { table, row }] as const)));
+  let rows = rowsByTemplate.get(template);
+  if (!rows) rowsByTemplate.set(template, (rows = new Map(template.tables.flatMap((table) => table.rows.map((row) => [row.id, { table, row }] as const)))));
+  return rows;
 }
