@@ -4,7 +4,7 @@
  */
 
 // Rendering: validate → resolve → compose → write.
-export { renderReport, renderReportToStream, prepareReport, composeReport, ReportValidationError, type RenderOptions, type PreparedReport } from './renderReport.js';
+export { renderReport, renderReportToStream, prepareReport, renderPrepared, composeReport, ReportValidationError, type RenderOptions, type PreparedReport } from './renderReport.js';
 export { RenderOptionsError } from './options.js';
 export type { PdfALevel } from './pdf/writePdf.js';
 export { renderMany, planBatch, RenderPool, RenderTimeoutError, RenderWorkerError, DEFAULT_TIMEOUT_MS, type BatchInput, type BatchResult, type BatchPlan, type RenderManyOptions, type RenderPoolOptions } from './batch/renderMany.js';

@@ -102,7 +102,14 @@ function writeOptions(prepared: PreparedReport, options: RenderOptions) {
 
 /** Renders a report to PDF bytes. Rejects with ReportValidationError (carrying every error) when the report is not valid. */
 export async function renderReport(input: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
-  const prepared = prepareReport(input, options);
+  return renderPrepared(prepareReport(input, options), options);
+}
+
+/**
+ * Renders a report already checked by `prepareReport` (with the same options), so that a caller who looks at the
+ * warnings first (the CLI under --strict, an editor) does not validate twice.
+ */
+export async function renderPrepared(prepared: PreparedReport, options: RenderOptions = {}): Promise<Uint8Array> {
   const composed = composeReport(prepared);
   const chunks: Uint8Array[] = [];
   await writePdf(composed, writeOptions(prepared, options), (c) => chunks.push(c));

@@ -211,13 +211,14 @@ async function renderOne(file: string, target: string, options: { render: Render
     const input = readReportFile(file);
     lib = await library();
     const render = { ...options.render, strict: false };
-    const { warnings } = lib.prepareReport(input, render);
+    const prepared = lib.prepareReport(input, render);
+    const { warnings } = prepared;
     if (options.strict && warnings.length > 0) {
       err(`${file}：有 ${warnings.length} 条警告，按 --strict 未生成 PDF`);
       for (const w of warnings) err(`  ${issueLine(w)}`);
       return EXIT.warnings;
     }
-    const pdf = await lib.renderReport(input, render);
+    const pdf = await lib.renderPrepared(prepared, render);
     await writeOutput(target, pdf);
     // With -o - (or /dev/stdout) the PDF is on stdout: the note goes to stderr.
     const toStdout = isStdout(target);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderReport, renderReportToStream, ReportValidationError } from '../../src/index.js';
+import { prepareReport, renderPrepared, renderReport, renderReportToStream, ReportValidationError } from '../../src/index.js';
 import { collectTexts } from '../../src/model/index.js';
 import { fixture } from '../helpers/composed.js';
 import { findInOrder, pdfjsRead } from '../helpers/pdfjs.js';
@@ -49,6 +49,14 @@ describe('rendering the seed', () => {
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
     const concurrent = await Promise.all(Array.from({ length: 20 }, () => renderReport(fixture('linyi-minzheng-2017'))));
     for (const bytes of concurrent) expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('gives the same bytes when rendered from a prepared report (prepareReport, then renderPrepared)', async () => {
+    const prepared = prepareReport(seed);
+    expect(prepared.warnings.length).toBeGreaterThan(0);
+    expect(Buffer.from(await renderPrepared(prepared)).equals(Buffer.from(pdf))).toBe(true);
+    const level2 = await renderPrepared(prepareReport(seed, { pdfa: '2b' }), { pdfa: '2b' });
+    expect(Buffer.from(level2).equals(Buffer.from(await renderReport(seed, { pdfa: '2b' })))).toBe(true);
   });
 
   it('copies out every text field in reading order (pdf.js)', async () => {
