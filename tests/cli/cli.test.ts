@@ -8,7 +8,7 @@
  * once and shared.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,10 +58,18 @@ function cli(args: readonly string[], cwd: string, onStderr?: (soFar: string, ki
   });
 }
 
-/** Spawns a render and sends `signal` after `delayMs`. */
-function interruptedRender(args: readonly string[], cwd: string, delayMs: number, signal: NodeJS.Signals): Promise<Run> {
-  let timer: NodeJS.Timeout | undefined;
-  return cli(args, cwd, undefined, (kill) => (timer = setTimeout(() => kill(signal), delayMs))).finally(() => clearTimeout(timer));
+/**
+ * Spawns a render and sends `signal` at a moment named by an event, never by a clock: `start` as soon as the process
+ * exists (while it loads and reads), `writing` once its temporary output file appears in `cwd`.
+ */
+function interruptedRender(args: readonly string[], cwd: string, when: 'start' | 'writing', signal: NodeJS.Signals): Promise<Run> {
+  let watcher: FSWatcher | undefined;
+  return cli(args, cwd, undefined, (kill) => {
+    if (when === 'start') return kill(signal);
+    watcher = watch(cwd, (_, name) => {
+      if (name?.endsWith('.tmp')) (kill(signal), watcher?.close());
+    });
+  }).finally(() => watcher?.close());
 }
 
 let tmp: string;
@@ -1031,11 +1039,11 @@ describe.concurrent('an existing PDF is only ever replaced by a complete one', (
 
   it('an interrupted render leaves no partial PDF and no temporary file', async () => {
     const dirs = [folder(), folder()];
-    // Two interruptions: early (while reading and validating) and later (while composing or writing).
+    // Two interruptions: at once (while loading and reading) and once the PDF is being written.
     const results = await Promise.all(
       dirs.map((dir, i) => {
         bigReport(dir, 'big.json');
-        return interruptedRender(['render', 'big.json', '-o', 'big.pdf'], dir, [300, 1200][i]!, 'SIGINT');
+        return interruptedRender(['render', 'big.json', '-o', 'big.pdf'], dir, i === 0 ? 'start' : 'writing', 'SIGINT');
       }),
     );
     for (const [i, run] of results.entries()) {
@@ -1057,11 +1065,11 @@ describe.concurrent('an existing PDF is only ever replaced by a complete one', (
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out/b.pdf'), KNOWN); // last year's run: must survive the interrupted one
     let sent = false;
-    // The second report starts once "[2/2]" is printed, after the first PDF was written.
+    // The second report starts once "[2/2]" is printed, after the first PDF was written: the signal goes then.
     const run = await cli(['render', 'a.json', 'b.json', '--out-dir', 'out'], dir, (soFar, kill) => {
       if (!sent && soFar.includes('[2/2]')) {
         sent = true;
-        setTimeout(() => kill(signal), 150);
+        kill(signal);
       }
     });
     expect(sent).toBe(true);
