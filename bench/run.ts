@@ -120,10 +120,6 @@ async function settle(): Promise<void> {
   gc();
 }
 
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
-
 function fixturePaths(): string[] {
   return readdirSync(join(ROOT, 'fixtures'))
     .filter((f) => f.endsWith('.json'))

@@ -6,7 +6,7 @@
  * Every input carries the path of its field (`data-path`, in the library's path syntax), so that an issue finds it.
  * Fields the form does not edit (a report's own tables, `previous`, `$schema` …) are left untouched in the report.
  */
-import { chineseNumeral, numberLabel } from '../src/model/numbering.js';
+import { chineseNumeral, numberLabel, numberTableRows } from '../src/model/numbering.js';
 import { h, uid } from './dom.js';
 import { formatPath, getAt, setAt, type PathSegment } from './paths.js';
 import type { BodyCellDefinition, FieldSchema, Report, RowDefinition, TableDefinition, TemplateData } from './types.js';
@@ -275,27 +275,6 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
 
   // ------------------------------------------------------------------ statistics
 
-  /** Generated numbering of a numbered table's rows (as the library prints them): prefix and indent. */
-  const rowNumbers = (rows: readonly RowDefinition[]) => {
-    const counters = new Map<string | undefined, number>();
-    const out = new Map<string, { prefix: string; indent: number }>();
-    const indents = { 1: 0, 2: 1, 3: 3, 4: 4 } as const;
-    let previous: RowDefinition | undefined;
-    for (const row of rows) {
-      const key = row.level === 1 ? undefined : row.parent;
-      const n = (counters.get(key) ?? 0) + 1;
-      counters.set(key, n);
-      let prefix = '';
-      let indent: number = indents[row.level];
-      if (row.level < 4) prefix = numberLabel(row.level as 1 | 2 | 3, n);
-      else if (previous?.level === 4 && previous.parent === row.parent) indent += 3;
-      else prefix = '其中：';
-      out.set(row.id, { prefix, indent });
-      previous = row;
-    }
-    return out;
-  };
-
   const valueText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
   /** A value as typed: a number when it reads as one exactly (2.50 stays text, to keep its digits). */
@@ -306,7 +285,7 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
   };
 
   const statisticsGrid = (table: TableDefinition): HTMLElement => {
-    const numbers = table.numbered ? rowNumbers(table.rows) : undefined;
+    const numbers = table.numbered ? numberTableRows(table.rows) : undefined;
     const withNotes = table.numbered;
     const grid = h('table', { class: `grid grid-${table.id}` });
     const thead = h('thead');

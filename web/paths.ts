@@ -1,43 +1,10 @@
 /**
- * Paths of report fields, written exactly as the library writes them in its issues (src/model/paths.ts: keys joined
- * with `.`, indexes as `[n]`, row ids of statistics.values / notes / previous and non-identifier keys bracket-quoted),
- * so that an issue's path names the field the page drew. tests/serve/paths.test.ts holds the two to the same output.
+ * Paths of report fields in the page: the library's own path syntax (src/model/pathSyntax.ts), so that an issue's
+ * path names the field the page drew, and reading and writing the value at a path.
  */
-export type PathSegment = string | number;
+import type { PathSegment } from '../src/model/pathSyntax.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-const isRowKey = (segments: readonly PathSegment[], index: number): boolean =>
-  index === 2 && segments[0] === 'statistics' && (segments[1] === 'values' || segments[1] === 'notes' || segments[1] === 'previous');
-
-export function formatPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  segments.forEach((seg, i) => {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (IDENTIFIER.test(seg) && !isRowKey(segments, i)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  });
-  return out;
-}
-
-export function parsePath(path: string): PathSegment[] {
-  const segments: PathSegment[] = [];
-  const re = /\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-  let pos = 0;
-  while (pos < path.length) {
-    re.lastIndex = pos;
-    const m = re.exec(path);
-    if (!m) {
-      segments.push(path.slice(pos));
-      break;
-    }
-    if (m[1] !== undefined) segments.push(m[1]);
-    else if (m[2] !== undefined) segments.push(Number(m[2]));
-    else segments.push(JSON.parse(m[3]!) as string);
-    pos = re.lastIndex;
-  }
-  return segments;
-}
+export { formatPath, parsePath, type PathSegment } from '../src/model/pathSyntax.js';
 
 /** The value at a path, or undefined. */
 export function getAt(root: unknown, path: readonly PathSegment[]): unknown {

@@ -1,7 +1,7 @@
 /** The CLI's commands, each over the public API; each returns the process exit code. Every message is in Chinese. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { FontRole, PunctuationChange, Report, ValidationIssue } from '../model/index.js';
+import type { FontRole, PunctuationChange, Report, TemplateId, ValidationIssue } from '../model/index.js';
 import type { FontSource } from '../fonts/fontFace.js';
 import type { RenderOptions } from '../renderReport.js';
 import { InputError, isYamlFile, readReportFile, readReportSource, type PathSegment, type StringEdit } from './readReportFile.js';
@@ -26,14 +26,14 @@ type Library = Awaited<ReturnType<typeof library>>;
 /** One issue on one line: severity, JSON path, Chinese label, message. */
 export const issueLine = (i: ValidationIssue): string => `${i.severity === 'error' ? '错误' : '警告'} ${i.path || '(根)'}${i.label ? `（${i.label}）` : ''}: ${i.message}`;
 
-const TEMPLATE_NAMES: Record<string, string> = { '2021': '全国统一格式，六个部分、三个统计表', '2014': '十二部分格式，附统计表', '2008': '七部分格式' };
+const TEMPLATE_NAMES: Record<TemplateId, string> = { '2021': '全国统一格式，六个部分、三个统计表', '2014': '十二部分格式，附统计表', '2008': '七部分格式' };
 
 /** `init [file] --agency A --year N [--template 2021|2014|2008] [--force]` */
 export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: Print, template?: string): Promise<number> {
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init 需要 --agency（发布机关）和四位数字的 --year（报告年度），例如：xxgk-report init report.json --agency 临沂市民政局 --year 2025');
-  const templateId = template ?? (Number(year) >= 2021 ? '2021' : '2014');
-  if (templateId !== '2021' && templateId !== '2014' && templateId !== '2008') throw new UsageError(`--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“${templateId}”`);
-  const { schemaReference, defaultSignatureDate, initReport, reportYaml, reportJson, PUBLISHED_SCHEMA_URL } = await library();
+  if (template !== undefined && !Object.hasOwn(TEMPLATE_NAMES, template)) throw new UsageError(`--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“${template}”`);
+  const { schemaReference, defaultSignatureDate, defaultTemplate, initReport, reportYaml, reportJson, PUBLISHED_SCHEMA_URL } = await library();
+  const templateId = (template as TemplateId | undefined) ?? defaultTemplate(Number(year));
   if (file === '-') file = undefined; // `init -`: standard output, as without a file
   const schema = schemaReference(file);
   const date = defaultSignatureDate(Number(year));
@@ -309,9 +309,9 @@ export async function serveCommand(file: string | undefined, options: ServeComma
   const { DEFAULT_EDITOR_PORT, EDITOR_PORT_TRIES } = await import('../serve/port.js');
   let initial: Report | undefined;
   if (file === undefined) {
-    const { initReport, defaultSignatureDate } = await library();
+    const { initReport, defaultSignatureDate, defaultTemplate } = await library();
     const year = new Date().getFullYear() - 1;
-    initial = initReport('', year, defaultSignatureDate(year), undefined, year >= 2021 ? '2021' : '2014');
+    initial = initReport('', year, defaultSignatureDate(year), undefined, defaultTemplate(year));
   }
   const serverOptions = { ...(file !== undefined ? { file } : {}), ...(initial ? { initial } : {}), render: options.render, log: err };
   const ports = options.port !== undefined ? [options.port] : [...Array.from({ length: EDITOR_PORT_TRIES }, (_, i) => DEFAULT_EDITOR_PORT + i), 0];

@@ -2,7 +2,7 @@
  * Reads an input file's bytes (never more than a cap, so /dev/zero or a runaway pipe cannot exhaust memory) and
  * decodes them as UTF-8, accepting a byte-order mark and naming the likely encoding of text that is not UTF-8.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readAtMost } from '../readAtMost.js';
 import { InputError } from './inputError.js';
 
 /** Largest report file read (64 MiB): the library refuses a report of more than 2 000 000 characters of text anyway. */
@@ -27,34 +27,14 @@ export function readErrorText(e: unknown): string {
 
 /** Reads at most `cap` bytes of a file; a file (or device, or pipe) that goes on past the cap is an InputError. */
 export function readCapped(file: string, cap = MAX_INPUT_BYTES): Buffer {
-  let fd: number;
+  let bytes: Buffer | null;
   try {
-    fd = openSync(file, 'r');
+    bytes = readAtMost(file, cap);
   } catch (e) {
     throw new InputError(`${file}：${readErrorText(e)}`);
   }
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      // One byte more than the cap tells "exactly the cap" from "more than the cap".
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, cap + 1 - total));
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        throw new InputError(`${file}：${readErrorText(e)}`);
-      }
-      if (n === 0) break;
-      total += n;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      if (total > cap) throw new InputError(`${file}：文件超过 ${Math.round(cap / 1024 / 1024)} MB，不像是一份报告（已停止读取）`);
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
+  if (!bytes) throw new InputError(`${file}：文件超过 ${Math.round(cap / 1024 / 1024)} MB，不像是一份报告（已停止读取）`);
+  return bytes;
 }
 
 /** Offset of the first byte that is not part of well-formed UTF-8, or -1. */

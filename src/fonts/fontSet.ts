@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FONT_ROLES, type FontRole } from '../model/fontRole.js';
 import { defaultFallbackFaces, defaultPrimaryFace, defaultWeightOf, type DefaultWeight } from './defaultFonts.js';
 import { FontFace, parseFont, type FontSource } from './fontFace.js';
 import { FontError, MAX_FONT_BYTES } from './sfntCheck.js';
+import { readAtMost } from '../readAtMost.js';
 import { FontStack } from './fontStack.js';
 
 /** Font sizes of the roles in points (GB/T 9704: title 2号 22 pt, text 3号 16 pt, page number 4号 14 pt). */
@@ -53,29 +53,15 @@ function defaultStack(weight: DefaultWeight): FontStack {
 
 /** Reads a font file, never more than MAX_FONT_BYTES (a device or a pipe named as a font is not read to its end). */
 function readFontFile(path: string): Uint8Array {
-  let fd: number | undefined;
+  let bytes: Buffer | null;
   try {
-    fd = openSync(path, 'r');
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new FontError(path, '是文件夹，不是字体文件。');
-    if (stat.isFile() && stat.size > MAX_FONT_BYTES) throw new FontError(path, `文件大小${stat.size}字节，超过上限${MAX_FONT_BYTES}字节。`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FONT_BYTES + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_FONT_BYTES) throw new FontError(path, `超过${MAX_FONT_BYTES}字节仍未读完，不是字体文件。`);
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    bytes = readAtMost(path, MAX_FONT_BYTES);
   } catch (e) {
-    if (e instanceof FontError) throw e;
-    throw new FontError(path, `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FontError(path, code === 'EISDIR' ? '是文件夹，不是字体文件。' : `无法读取（${code ?? (e as Error).message}）。`);
   }
+  if (!bytes) throw new FontError(path, `超过上限${MAX_FONT_BYTES}字节，不是字体文件。`);
+  return bytes;
 }
 
 /** Parses a caller's font once per process (by path and face name, or by the identity of the bytes). */

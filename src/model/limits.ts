@@ -5,7 +5,7 @@
  * here so that no later recursive step (the schema, the walkers) ever sees it.
  */
 import { error } from './issues.js';
-import { formatPath, type PathSegment } from './paths.js';
+import type { PathSegment } from './pathSyntax.js';
 import type { ReportLimits, ValidationIssue } from './types.js';
 
 /** The default limits: 100 000 characters per field, 5 000 blocks, 2 000 000 characters in all. */

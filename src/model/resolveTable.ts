@@ -5,7 +5,7 @@
 import type { DocCell, DocRow, DocTable, DocText, StructElement, TableAttributes } from './document.js';
 import type { FontRole } from './fontRole.js';
 import { formatValue } from './format.js';
-import { numberLabel } from './numbering.js';
+import { numberTableRows } from './numbering.js';
 import type { PathSegment } from './paths.js';
 import { formatPath } from './paths.js';
 import type { StructTree } from './resolve.js';
@@ -13,11 +13,6 @@ import type { BodyCellDefinition, HeaderCellDefinition, RowDefinition, TableDefi
 import type { Statistics, TableBlock } from './types.js';
 
 type MakeText = (role: FontRole, text: string, struct: StructElement, path: string | PathSegment[]) => DocText;
-
-/** Indent of a numbered label by level, in cells: each level visibly further in than the one above. */
-const LEVEL_INDENT: Record<1 | 2 | 3 | 4, number> = { 1: 0, 2: 1, 3: 3, 4: 4 };
-/** Width of 其中：, under which the other rows of a 其中 group align. */
-const QIZHONG = 3;
 
 /** Assigns columns to the cells of rows, skipping columns still covered by a row span from above. */
 class ColumnGrid {
@@ -73,26 +68,6 @@ function headerRows(def: TableDefinition, tree: StructTree, thead: StructElement
   });
 }
 
-/** Generated numbering of the rows of a numbered table: a prefix and an indent per row. */
-function numberRows(rows: readonly RowDefinition[]): Map<string, { prefix: string; indent: number }> {
-  const counters = new Map<string | undefined, number>();
-  const out = new Map<string, { prefix: string; indent: number }>();
-  let previous: RowDefinition | undefined;
-  for (const row of rows) {
-    const key = row.level === 1 ? undefined : row.parent;
-    const n = (counters.get(key) ?? 0) + 1;
-    counters.set(key, n);
-    let prefix = '';
-    let indent = LEVEL_INDENT[row.level];
-    if (row.level < 4) prefix = numberLabel(row.level as 1 | 2 | 3, n);
-    else if (previous?.level === 4 && previous.parent === row.parent) indent += QIZHONG; // aligned under the text after 其中：
-    else prefix = '其中：';
-    out.set(row.id, { prefix, indent });
-    previous = row;
-  }
-  return out;
-}
-
 /** Keep rules of a table's body from its hierarchy. */
 function keepRules(rows: readonly RowDefinition[]): boolean[] {
   const keep = rows.map(() => false);
@@ -125,7 +100,7 @@ export function resolveStatisticsTable(def: TableDefinition, statistics: Statist
   const grid = new ColumnGrid();
   const header = def.header.length > 0 ? headerRows(def, tree, tree.add('THead', table), text, grid, 'statistics') : [];
   const tbody = tree.add('TBody', table);
-  const numbers = def.numbered ? numberRows(def.rows) : undefined;
+  const numbers = def.numbered ? numberTableRows(def.rows) : undefined;
   const keep = keepRules(def.rows);
   const body = def.rows.map((row, i): DocRow => {
     const tr = tree.add('TR', tbody);

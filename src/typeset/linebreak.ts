@@ -53,19 +53,6 @@ const OVER_STRETCH = 5e3;
 /** A forbidden break, taken in the second pass only where a piece cannot fit a line at all. */
 const EMERGENCY = 1e8;
 
-/**
- * Badness of a line of adjustment ratio r. Up to r = 1 (gaps of maxStretch) it is Knuth's 100·r³; beyond, the line
- * is set short of the measure (place.ts never stretches a gap by maxStretch or more), and it costs by how far it
- * falls short, in em: a line of few gaps (an address, a long number) that misses by a little is not worse than one
- * of many gaps that misses by the same amount.
- */
-function badnessOf(r: number, m: LineMetrics): number {
-  if (r === Infinity) return MAX_BADNESS * (1 + (m.available - m.natural) / Math.max(1, m.available));
-  if (r <= 1) return 100 * Math.abs(r) ** 3;
-  const shortfall = (m.available - m.natural - m.stretch) / m.em;
-  return Math.min(100 + OVER_STRETCH * shortfall, MAX_BADNESS);
-}
-
 /** Measures of a candidate line [a, b). */
 export interface LineMetrics {
   /** End of the ink: b without trailing spaces. */
@@ -286,7 +273,9 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
         }
         continue;
       }
-      // The badness (see badnessOf()).
+      // Badness of the line. Up to r = 1 (gaps of maxStretch) it is Knuth's 100·r³; beyond, the line is set short of
+      // the measure (place.ts never stretches a gap by maxStretch or more), and it costs by how far it falls short, in
+      // em: a line of few gaps (an address, a long number) that misses by a little is not worse than one of many gaps.
       let badness: number;
       if (r === Infinity) badness = MAX_BADNESS * (1 + (available - natural) / Math.max(1, available));
       else if (r <= 1) badness = 100 * Math.abs(r) ** 3;

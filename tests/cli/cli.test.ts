@@ -11,12 +11,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureCliBuilt, ROOT } from '../helpers/build.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'dist/src/cli.js');
 const FIXTURES = join(ROOT, 'fixtures');
 const AGENCY = '临沂市民政局';
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -85,16 +83,6 @@ const isPdf = (path: string) => readFileSync(path).subarray(0, 5).toString('lati
 const isCompletePdf = (path: string) => isPdf(path) && readFileSync(path).subarray(-32).toString('latin1').trimEnd().endsWith('%%EOF');
 /** Temporary files left in a folder (the CLI writes `.name.xxgk-pid-random.tmp` next to the target). */
 const tempFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
-const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /** The starting report of AGENCY for 2025 and its PDF, made once: `copy(dir)` puts r.json into a test's folder. */
 let shared: Promise<{ json: string; pdf: Buffer; init: Run; render: Run }>;
@@ -115,16 +103,7 @@ async function copyStarting(dir: string, name = 'r.json'): Promise<void> {
 
 beforeAll(async () => {
   // `npm test` builds first (pretest); a direct `vitest run` may find no build, or one older than the sources.
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-    const build = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (b: Buffer) => (out += b));
-      child.stderr.on('data', (b: Buffer) => (out += b));
-      child.on('close', (code) => resolve({ code, out }));
-    });
-    expect(build.code, build.out).toBe(0);
-  }
+  ensureCliBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
 }, 120_000);
 

@@ -4,7 +4,6 @@
  * overflow or a hang. The fonts are made here from the embedded Noto Sans SC (bytes flipped, cut, and crafted
  * character maps and directories); the child's time limit is only a guard against hangs.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { woffToSfnt } from '../../src/fonts/sfnt.js';
 import { checkSfnt, FontError } from '../../src/fonts/sfntCheck.js';
+import { runModuleChild } from '../helpers/child.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LIBRARY = pathToFileURL(join(ROOT, 'src/index.ts')).href;
@@ -126,7 +126,7 @@ interface Answer {
 const answers = new Map<string, Answer>();
 const files = new Map<string, string>();
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-fonts-'));
   sfnt = woffToSfnt(new Uint8Array(readFileSync(WOFF)));
   Object.entries(CASES).forEach(([name, make], i) => {
@@ -134,15 +134,9 @@ beforeAll(() => {
     writeFileSync(file, make());
     files.set(name, file);
   });
-  const run = spawnSync(process.execPath, ['--max-old-space-size=384', '--import', 'tsx', '--input-type=module', '-e', CHILD, JSON.stringify([...files.values()])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: HANG_GUARD_MS,
-    killSignal: 'SIGKILL',
-    maxBuffer: 16 << 20,
-  });
+  const run = await runModuleChild(CHILD, [JSON.stringify([...files.values()])], { heapMb: 384, hangGuardMs: HANG_GUARD_MS });
   expect(run.signal, `killed by ${run.signal} (a hang or a crash): ${run.stderr.slice(-2000)}`).toBeNull();
-  expect(run.status, `exit ${run.status} (a crash, e.g. out of memory inside fontkit): ${run.stderr.slice(-2000)}`).toBe(0);
+  expect(run.code, `exit ${run.code} (a crash, e.g. out of memory inside fontkit): ${run.stderr.slice(-2000)}`).toBe(0);
   for (const a of JSON.parse(run.stdout) as Answer[]) answers.set(a.file, a);
 }, HANG_GUARD_MS + 60_000);
 

@@ -5,10 +5,10 @@
  * paragraph), so each finishes in seconds; the child's time limit is only a guard against hangs, far above any normal
  * run, and nothing here measures time.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pool, runModuleChild } from '../helpers/child.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LIBRARY = pathToFileURL(join(ROOT, 'src/index.ts')).href;
@@ -68,34 +68,20 @@ interface Answer {
   readonly message?: string;
 }
 
-function runChild(body: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const args = [`--max-old-space-size=${HEAP_MB}`, '--stack-size=984', '--import', 'tsx', '--input-type=module', '-e', childSource(body)];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: HANG_GUARD_MS, killSignal: 'SIGKILL' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-4000)));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
 const answers = new Map<CaseName, Answer>();
 
 beforeAll(async () => {
   const names = Object.keys(CASES) as CaseName[];
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const name = names[next++]!;
-      const run = await runChild(CASES[name]);
-      expect(run.signal, `${name}: killed by ${run.signal} (a hang or a crash); stderr: ${run.stderr}`).toBeNull();
-      expect(run.code, `${name}: exit ${run.code} (a crash, e.g. out of memory); stderr: ${run.stderr}`).toBe(0);
-      answers.set(name, JSON.parse(run.stdout) as Answer);
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  const runs = await pool(
+    names.map((name) => () => runModuleChild(childSource(CASES[name]), [], { heapMb: HEAP_MB, hangGuardMs: HANG_GUARD_MS })),
+    2,
+  );
+  runs.forEach((run, i) => {
+    const name = names[i]!;
+    expect(run.signal, `${name}: killed by ${run.signal} (a hang or a crash); stderr: ${run.stderr}`).toBeNull();
+    expect(run.code, `${name}: exit ${run.code} (a crash, e.g. out of memory); stderr: ${run.stderr}`).toBe(0);
+    answers.set(name, JSON.parse(run.stdout) as Answer);
+  });
 }, 20 * 60_000);
 
 /** The printed text without line breaks and page numbers (— 12 —), to find what a line or page break may cut. */

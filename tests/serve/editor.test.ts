@@ -20,7 +20,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extractTextStream } from '../../src/index.js';
 import { CHROMIUM_PACKAGES, chromiumAvailable, chromiumExecutable, describeWithTool } from '../helpers/conformance.js';
-import { CLI, ensureBuilt, ROOT } from './build.js';
+import { CLI, ensureBuilt, ROOT } from '../helpers/build.js';
 
 const SEED = join(ROOT, 'fixtures/linyi-minzheng-2017.json');
 const REPORT_2021 = join(ROOT, 'fixtures/huaian-shi-2024.json');

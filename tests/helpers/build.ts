@@ -27,8 +27,13 @@ function run(command: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** Builds dist/src when it is missing or older than its sources. */
+export function ensureCliBuilt(): void {
+  if (stale(CLI, 'src')) run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+}
+
 /** Builds dist/src and dist/web when they are missing or older than their sources. */
 export function ensureBuilt(): void {
-  if (stale(CLI, 'src')) run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+  ensureCliBuilt();
   if (stale(PAGE, 'web', 'src/model')) run(process.execPath, [join(ROOT, 'web/build.mjs')]);
 }
