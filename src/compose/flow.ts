@@ -128,8 +128,9 @@ function signatureItems(ts: Typesetter, block: SignatureBlock): { offices: FlowI
     let lines: Line[];
     if (officeX >= 0) lines = ts.set([office], { align: 'left', measure: measure - officeX });
     else {
-      // An office longer than the line wraps, each line two cells in from the right.
-      lines = ts.set([office], { align: 'right', measure: right });
+      // An office longer than the line wraps like a title, between words (after 办公室, 委员会 …), each line two cells
+      // in from the right.
+      lines = setTitle(ts, 'signature', office.text, [office.text], undefined, { align: 'right', measure: right });
       officeX = 0;
     }
     offices.push(...lineItems(lines, 'signature', [office.struct], officeX));

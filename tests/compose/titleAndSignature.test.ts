@@ -90,6 +90,17 @@ describe('a signature office longer than the line', () => {
   });
 });
 
+describe('a signature office of two names', () => {
+  it('breaks between the names (after 办公室), never inside a word, each line two cells in from the right', () => {
+    const report = fixture('linyi-minzheng-2017');
+    report.signature.office = '江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)';
+    const doc = compose(report);
+    const items = doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.role === 'signature'));
+    expect(items.map((i) => i.line.text)).toEqual(['江干区行政审批服务管理办公室', '(公共资源交易管理委员会办公室)', '2018年1月21日']);
+    for (const i of items.slice(0, 2)) expect(i.x + i.line.x + i.line.width).toBeCloseTo(g.left + g.width - 2 * g.cell, 1);
+  });
+});
+
 describe('page numbers', () => {
   it('can be centred', () => {
     const layout: Partial<LayoutOptions> = { pageNumberPosition: 'center' };
