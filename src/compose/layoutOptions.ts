@@ -77,13 +77,3 @@ export function geometryOf(o: LayoutOptions): Geometry {
   };
 }
 
-/** Checks option values; returns the messages of the bad ones. */
-export function checkLayoutOptions(o: LayoutOptions): string[] {
-  const problems: string[] = [];
-  const positive = ['pageWidth', 'pageHeight', 'typeWidth', 'typeHeight', 'linesPerPage', 'charsPerLine'] as const;
-  for (const k of positive) if (!(o[k] > 0) || !Number.isFinite(o[k])) problems.push(`layout.${k} must be a positive number, got ${o[k]}`);
-  if (o.marginLeft + o.typeWidth > o.pageWidth) problems.push('layout: marginLeft + typeWidth exceeds the page width');
-  if (o.marginTop + o.typeHeight > o.pageHeight) problems.push('layout: marginTop + typeHeight exceeds the page height');
-  if (!Number.isInteger(o.linesPerPage) || o.linesPerPage < 3) problems.push('layout.linesPerPage must be an integer of at least 3');
-  return problems;
-}

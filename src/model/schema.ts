@@ -1,7 +1,7 @@
 /**
  * The runtime schema of a report (zod 4), one per template. The static types in `types.ts` are inferred from the
- * 2014 schema (the other templates share every shape but `sections` and `statistics`), and
- * `schema/report.schema.json` is generated from them (jsonSchema.ts).
+ * shapes here that every template shares (metadata, blocks, signature …; `sections` and `statistics` are typed there
+ * by hand), and `schema/report.schema.json` is generated from the schemas (jsonSchema.ts).
  */
 import { z } from 'zod';
 import { TEMPLATES, TEMPLATE_IDS, valueCells, type Template, type TemplateId } from './templates/index.js';
@@ -186,6 +186,3 @@ export const reportSchema = reportSchemaOf('2014');
 export function allReportSchemas(forJsonSchema: boolean): z.ZodType[] {
   return TEMPLATE_IDS.map((id) => reportSchemaOf(id, forJsonSchema));
 }
-
-/** Statistics of the 2014 template (title, values, notes), for the static type. */
-export const statisticsSchema = statisticsSchemaOf(TEMPLATES['2014'], false);

@@ -75,11 +75,6 @@ export function isFullwidthAlphanumeric(cp: number): boolean {
   return isFullwidthDigit(cp) || isFullwidthLatin(cp);
 }
 
-/** The ASCII form of a full-width digit or letter (GB/T 15835: numbers in half-width forms), or the code point itself. */
-export function asciiForm(cp: number): number {
-  return isFullwidthAlphanumeric(cp) ? cp - 0xfee0 : cp;
-}
-
 /** Whether the code point is a digit, ASCII or full-width. */
 export function isDigit(cp: number): boolean {
   return (cp >= 0x30 && cp <= 0x39) || isFullwidthDigit(cp);

@@ -109,11 +109,6 @@ export function measureInto(out: LineMeasure, p: PreparedParagraph, params: Brea
   return out;
 }
 
-/** Measures the line [a, b); `first` tells whether it is the paragraph's first line. */
-export function measureLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean): LineMetrics {
-  return measureInto(new LineMeasure(), p, params, a, b, first);
-}
-
 /** The adjustment ratio of a line: > 0 stretch, < 0 shrink, −Infinity when it cannot fit, +Infinity when it cannot stretch. */
 function ratio(m: LineMetrics, last: boolean, justifyLast: boolean): number {
   const d = m.available - m.natural;
