@@ -13,6 +13,7 @@
  * spacing only, so a line of Chinese text without spaces is left ragged.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { resolveFonts } from '../src/fonts/fontSet.js';
 import { breakLines, type BreakOptions, type Line } from '../src/typeset/breakLines.js';
@@ -65,7 +66,9 @@ const { PDFDocument, LineWrapper } = (await import('pdfkit')) as unknown as {
   LineWrapper: LineWrapperCtor;
 };
 const doc = new PDFDocument({ size: 'A4', margin: 72, autoFirstPage: true });
-doc.font(body.stack.primaryFace.font as unknown as string).fontSize(size);
+// The same face as a fontkit object (pdfkit's font reader).
+const fontkit = createRequire(import.meta.url)('fontkit') as { create(data: Buffer): unknown };
+doc.font(fontkit.create(Buffer.from(body.stack.primaryFace.font.data)) as unknown as string).fontSize(size);
 
 function runPdfkit(): WrappedLine[][] {
   return paragraphs.map((p) => {

@@ -14,8 +14,8 @@ export { EXIT, UsageError, WARNINGS_SHOWN } from './exit.js';
 type Print = (s: string) => void;
 
 /**
- * The library, loaded once a command has read its input and checked its arguments: loading it (fonts, zod,
- * fontkit) is most of a short run's time, and an unreadable file or a usage mistake does not need it.
+ * The library, loaded once a command has read its input and checked its arguments: loading it (its modules, zod,
+ * the fonts) is most of a short run's time, and an unreadable file or a usage mistake does not need it.
  */
 async function library() {
   const [model, render, init] = await Promise.all([import('../model/index.js'), import('../renderReport.js'), import('./initReport.js')]);

@@ -1,15 +1,9 @@
-import { createRequire } from 'node:module';
-import { fontTables, glyphIndex } from './fontTables.js';
-import type { FontkitCollection, FontkitFont, FontkitModule } from './fontkitTypes.js';
+import type { FontkitCollection, FontkitFont } from './fontkitTypes.js';
+import { fontkit, fontkitProgram, readTrueType, type FontProgram } from './fontProgram.js';
 import { isWoff, woffToSfnt } from './sfnt.js';
 import { checkSfnt, FontError, MAX_FONT_BYTES } from './sfntCheck.js';
 
-// The CommonJS build of fontkit (its `main`): one module instance for the library and any caller that requires it;
-// importing the ESM build as well would load fontkit and its dependencies twice (about 100 ms of a cold start).
-const fontkit = createRequire(import.meta.url)('fontkit') as FontkitModule;
-
-/** Minimal view of a fontkit font used by the library. */
-export type { FontkitFont };
+export type { FontProgram };
 
 /** Glyph of a code point in one face, with its advance in em. */
 export interface FaceGlyph {
@@ -31,7 +25,7 @@ export class FontFace {
   readonly postscriptName: string;
   private readonly glyphs = new Map<number, FaceGlyph | null>();
 
-  constructor(readonly font: FontkitFont, readonly source: string) {
+  constructor(readonly font: FontProgram, readonly source: string) {
     this.id = nextFaceId++;
     this.postscriptName = font.postscriptName ?? `face${this.id}`;
   }
@@ -41,12 +35,8 @@ export class FontFace {
     let g = this.glyphs.get(codePoint);
     if (g === undefined) {
       g = null;
-      const id = glyphIndex(this.font, codePoint);
-      if (id > 0) {
-        const tables = fontTables(this.font);
-        const advance = tables && id < tables.numGlyphs ? tables.advances[id]! : this.font.getGlyph(id).advanceWidth;
-        g = { id, advance: advance / this.font.unitsPerEm };
-      }
+      const id = this.font.glyphIndex(codePoint);
+      if (id > 0) g = { id, advance: this.font.advanceWidth(id) / this.font.unitsPerEm };
       this.glyphs.set(codePoint, g);
     }
     return g;
@@ -63,10 +53,11 @@ export type FontSource = string | Uint8Array | { readonly path: string; readonly
 
 /**
  * Parses font bytes (TTF, OTF, WOFF, or a TTC with `face` naming the PostScript name); `file` names the source in
- * errors. The file's structure is checked first (sfntCheck.ts), so fontkit never reads a damaged table; every
- * failure is a FontError naming the file.
+ * errors. The file's structure is checked first (sfntCheck.ts), so neither reader meets a damaged table; a face the
+ * built-in reader covers is read by it, any other by fontkit (fontProgram.ts). Every failure is a FontError naming
+ * the file.
  */
-export function parseFont(bytes: Uint8Array, file: string, faceName?: string): FontkitFont {
+export function parseFont(bytes: Uint8Array, file: string, faceName?: string): FontProgram {
   let data = bytes;
   if (isWoff(bytes)) {
     try {
@@ -76,9 +67,18 @@ export function parseFont(bytes: Uint8Array, file: string, faceName?: string): F
     }
   }
   checkSfnt(data, file);
+  if (faceName === undefined) {
+    let own: FontProgram | null = null;
+    try {
+      own = readTrueType(data);
+    } catch {
+      // a table the built-in reader cannot read within its bounds: fontkit reads the face, or says what is wrong
+    }
+    if (own) return own;
+  }
   let parsed: FontkitFont | FontkitCollection | null;
   try {
-    parsed = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), faceName);
+    parsed = fontkit().create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), faceName);
   } catch (e) {
     throw new FontError(file, `无法读取（${(e as Error).message}）。`);
   }
@@ -89,7 +89,7 @@ export function parseFont(bytes: Uint8Array, file: string, faceName?: string): F
     if (!faceName) throw new FontError(file, `是字体集合（TTC），请用 #字体名 指定其中一个：${names}。`);
     const face = collection.fonts.find((f) => f.postscriptName === faceName || f.fullName === faceName || f.familyName === faceName);
     if (!face) throw new FontError(file, `字体集合中没有名为“${faceName}”的字体（有：${names}）。`);
-    return face;
+    return fontkitProgram(face);
   }
-  return parsed as FontkitFont;
+  return fontkitProgram(parsed as FontkitFont);
 }

@@ -1,5 +1,5 @@
 /**
- * Checks of a font file before fontkit sees it. fontkit trusts the file: a damaged table directory or character map
+ * Checks of a font file before the library's reader or fontkit sees it (fontProgram.ts). fontkit trusts the file: a damaged table directory or character map
  * makes it read out of bounds, recurse until the stack overflows, or build arrays of billions of entries until the
  * process dies (an uncatchable out-of-memory). Here every structure the library and fontkit go on to read is checked
  * against the file's bounds, in time linear in the file: the collection header, the table directory, the tables the

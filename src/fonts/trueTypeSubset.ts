@@ -3,20 +3,19 @@
  * program as fontkit's TTFSubset (glyf, loca, hmtx, head, hhea, maxp, cvt, fpgm, prep) in a fraction of the
  * time, because each face's tables are read once and kept for the life of the process.
  */
-import type { FontkitFont } from './fontFace.js';
-import { fontTables, type FontTables } from './fontTables.js';
+import type { FontProgram, FontTables } from './fontProgram.js';
 
 interface FaceTables extends FontTables {
   readonly glyf: Uint8Array;
   readonly loca: Uint32Array;
 }
 
-const tableCache = new WeakMap<FontkitFont, FaceTables | null>();
+const tableCache = new WeakMap<FontProgram, FaceTables | null>();
 
 /** The glyf and loca tables of a TrueType face, read once; null when the face has CFF outlines. */
-function faceTables(font: FontkitFont): FaceTables | null {
+function faceTables(font: FontProgram): FaceTables | null {
   if (tableCache.has(font)) return tableCache.get(font)!;
-  const base = fontTables(font);
+  const base = font.tables;
   let result: FaceTables | null = null;
   if (base && base.raw.has('glyf') && base.raw.has('loca') && !base.raw.has('CFF ')) {
     const head = base.raw.get('head')!;
@@ -32,8 +31,8 @@ function faceTables(font: FontkitFont): FaceTables | null {
 }
 
 /** Whether the fast subsetter can handle the font (TrueType outlines, no variations). */
-export function canSubsetTrueType(font: FontkitFont): boolean {
-  return faceTables(font) !== null && !(font as unknown as { fvar?: unknown }).fvar;
+export function canSubsetTrueType(font: FontProgram): boolean {
+  return font.trueType && faceTables(font) !== null;
 }
 
 /** A subset with fontkit's Subset interface (`includeGlyph`, `encode`); new glyph ids are given in order of inclusion. */
@@ -45,7 +44,7 @@ export class TrueTypeSubset {
   private readonly copies = new Map<number, number>();
   private readonly tables: FaceTables;
 
-  constructor(font: FontkitFont) {
+  constructor(font: FontProgram) {
     const tables = faceTables(font);
     if (!tables) throw new Error('TrueTypeSubset needs a TrueType font');
     this.tables = tables;

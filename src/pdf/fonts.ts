@@ -6,7 +6,8 @@
  * in the content is its subset id.
  */
 import { deflate } from 'node:zlib';
-import type { FontkitFont, FontkitSubset } from '../fonts/fontkitTypes.js';
+import type { FontProgram } from '../fonts/fontProgram.js';
+import type { FontkitSubset } from '../fonts/fontkitTypes.js';
 import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 import { dictNum, pdfName, ref, type PdfFile } from './pdfFile.js';
 
@@ -23,14 +24,14 @@ export class EmbeddedFont {
   private program: Uint8Array | undefined;
 
   constructor(
-    readonly font: FontkitFont,
+    readonly font: FontProgram,
     /** Resource name on the pages (F1, F2 …). */
     readonly resource: string,
     file: PdfFile,
   ) {
-    this.subset = canSubsetTrueType(font) ? new TrueTypeSubset(font) : font.createSubset();
+    this.subset = canSubsetTrueType(font) ? new TrueTypeSubset(font) : font.createFontkitSubset();
     this.unicode[0] = [0];
-    this.widths[0] = (font.getGlyph(0).advanceWidth * 1000) / font.unitsPerEm;
+    this.widths[0] = (font.advanceWidth(0) * 1000) / font.unitsPerEm;
     this.object = file.alloc();
   }
 
@@ -78,16 +79,15 @@ export class EmbeddedFont {
     file.stream(fontFile, `/Filter /FlateDecode${this.cff ? '/Subtype /CIDFontType0C' : `/Length1 ${this.program!.length}`}`, program);
 
     // The descriptor's flags (PDF 32000 §9.8.2), as pdfkit derives them: fixed pitch, serif, symbolic, script, italic.
-    const familyClass = (((font['OS/2'] as { sFamilyClass?: number } | undefined)?.sFamilyClass ?? 0) || 0) >> 8;
+    const familyClass = font.familyClass;
     let flags = 0;
-    if ((font.post as { isFixedPitch?: number } | undefined)?.isFixedPitch) flags |= 1 << 0;
+    if (font.fixedPitch) flags |= 1 << 0;
     if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
     flags |= 1 << 2;
     if (familyClass === 10) flags |= 1 << 3;
-    if ((font.head as { macStyle?: { italic?: boolean } } | undefined)?.macStyle?.italic) flags |= 1 << 6;
+    if (font.italic) flags |= 1 << 6;
     const name = pdfName(`${subsetTag(this.resource)}+${(font.postscriptName ?? 'Font').replaceAll(' ', '_')}`);
-    const bbox = font.bbox as { minX: number; minY: number; maxX: number; maxY: number };
-    const metric = (key: string) => (font[key] as number | undefined) ?? 0;
+    const bbox = font.bbox;
 
     let cidSetEntry = '';
     if (cidSet) {
@@ -101,8 +101,8 @@ export class EmbeddedFont {
     file.object(
       descriptor,
       `<</Type /FontDescriptor/FontName ${name}/Flags ${flags}/FontBBox [${[bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => dictNum(v * scale)).join(' ')}]` +
-        `/ItalicAngle ${dictNum(metric('italicAngle'))}/Ascent ${dictNum(font.ascent * scale)}/Descent ${dictNum(font.descent * scale)}` +
-        `/CapHeight ${dictNum((metric('capHeight') || font.ascent) * scale)}/StemV 0` +
+        `/ItalicAngle ${dictNum(font.italicAngle)}/Ascent ${dictNum(font.ascent * scale)}/Descent ${dictNum(font.descent * scale)}` +
+        `/CapHeight ${dictNum(font.capHeight * scale)}/StemV 0` +
         `/${this.cff ? 'FontFile3' : 'FontFile2'} ${ref(fontFile)}${cidSetEntry}>>`,
     );
 
