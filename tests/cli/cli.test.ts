@@ -474,6 +474,16 @@ describe.concurrent('validate --fix', () => {
 });
 
 describe.concurrent('schema, help and version', () => {
+  it('the built CLI is one bundled module: it imports no module of the library by path (a cold start reads one file)', () => {
+    const source = readFileSync(CLI, 'utf8');
+    expect(source.startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(source).not.toMatch(/\bfrom\s*["']\.{1,2}\//);
+    expect(source).not.toMatch(/\bimport\(\s*["']\.{1,2}\//);
+    // The library's code is inside it (the validator, the PDF writer).
+    expect(source).toContain('function checkReport(');
+    expect(source).toContain('function writePdf(');
+  });
+
   it('schema prints the JSON Schema of the report', async () => {
     const r = await cli(['schema'], folder());
     expect(r.code).toBe(0);

@@ -27,9 +27,12 @@ function run(command: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Builds dist/src when it is missing or older than its sources. */
+/** Builds dist/src (and the bundled CLI in it) when it is missing or older than its sources. */
 export function ensureCliBuilt(): void {
-  if (stale(CLI, 'src')) run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+  if (stale(CLI, 'src')) {
+    run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+    run(process.execPath, [join(ROOT, 'scripts/bundle-cli.mjs')]);
+  }
 }
 
 /** Builds dist/src and dist/web when they are missing or older than their sources. */
