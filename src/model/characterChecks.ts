@@ -44,28 +44,29 @@ export function checkDrawable(
   canDraw: (codePoint: number, role: FontRole) => boolean,
 ): ValidationIssue[] {
   const cache = new Map<FontRole, Map<number, boolean>>();
-  const drawable = (cp: number, role: FontRole) => {
-    let byRole = cache.get(role);
-    if (!byRole) cache.set(role, (byRole = new Map()));
-    let ok = byRole.get(cp);
-    if (ok === undefined) {
-      try {
-        ok = canDraw(cp, role) === true;
-      } catch {
-        ok = false;
-      }
-      byRole.set(cp, ok);
-    }
-    return ok;
-  };
   const out: ValidationIssue[] = [];
   for (const field of fields) {
-    const seen = new Set<number>();
+    let byRole = cache.get(field.role);
+    if (!byRole) cache.set(field.role, (byRole = new Map()));
+    const text = field.text;
+    let seen: Set<number> | undefined;
     let reported = 0;
-    for (const { cp, index } of codePoints(field.text)) {
-      if (seen.has(cp) || forbiddenCharacterCode(cp) !== undefined) continue;
-      seen.add(cp);
-      if (drawable(cp, field.role)) continue;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      const index = i;
+      if (cp > 0xffff) i++;
+      let ok = byRole.get(cp);
+      if (ok === undefined) {
+        try {
+          ok = canDraw(cp, field.role) === true;
+        } catch {
+          ok = false;
+        }
+        byRole.set(cp, ok);
+      }
+      // Drawable characters, forbidden ones (reported by checkForbiddenCharacters) and repeats are not reported.
+      if (ok || forbiddenCharacterCode(cp) !== undefined || seen?.has(cp)) continue;
+      (seen ??= new Set()).add(cp);
       if (reported++ >= MAX_PER_FIELD) break;
       const where = field.generated ? `程序生成的文字“${field.text}”` : `第${index + 1}个字符`;
       out.push(

@@ -15,11 +15,12 @@ function isRowKey(segments: readonly PathSegment[], index: number): boolean {
 /** Formats path segments as a path string, e.g. `["sections","overview","blocks",0]` → `sections.overview.blocks[0]`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
-  segments.forEach((seg, i) => {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (IDENTIFIER.test(seg) && !isRowKey(segments, i)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
-  });
+  }
   return out;
 }
 

@@ -31,6 +31,11 @@ import { isCjkCodePoint } from '../text/charClass.js';
 
 export { isCjkCodePoint };
 
+/** Whether a UTF-16 code unit is one of the half-width marks of FULLWIDTH_OF (, ; : ( ) ? !). */
+function isHalfwidthMark(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x3f || c === 0x21;
+}
+
 /** A half-width mark to be converted: its UTF-16 offset, the mark and its full-width form. */
 export interface HalfwidthMark {
   readonly index: number;
@@ -72,7 +77,7 @@ function cjkNeighbours(text: string, isMark: (i: number) => boolean) {
 export function findHalfwidthInChineseContext(text: string): HalfwidthMark[] {
   if (!/[,;:()?!]/.test(text)) return [];
   const protectedMask = addressMask(text);
-  const isMark = (i: number) => protectedMask[i] !== 1 && Object.hasOwn(FULLWIDTH_OF, text[i]!);
+  const isMark = (i: number) => isHalfwidthMark(text.charCodeAt(i)) && protectedMask[i] !== 1;
   const { before, after } = cjkNeighbours(text, isMark);
   const chosen = new Set<number>();
   const open: number[] = [];

@@ -35,19 +35,63 @@ class ColumnGrid {
 }
 
 function attributes(scope: TableAttributes['scope'] | undefined, colSpan: number, rowSpan: number): TableAttributes {
-  return { ...(scope ? { scope } : {}), ...(colSpan > 1 ? { colSpan } : {}), ...(rowSpan > 1 ? { rowSpan } : {}) };
+  const a: { scope?: TableAttributes['scope']; colSpan?: number; rowSpan?: number } = {};
+  if (scope) a.scope = scope;
+  if (colSpan > 1) a.colSpan = colSpan;
+  if (rowSpan > 1) a.rowSpan = rowSpan;
+  return a;
 }
 
-function cell(tree: StructTree, tr: StructElement, pieces: (struct: StructElement) => DocText[], options: Omit<DocCell, 'pieces' | 'struct'> & { scope?: TableAttributes['scope'] }): DocCell {
-  const { scope, ...rest } = options;
-  const struct = tree.add(options.header ? 'TH' : 'TD', tr, attributes(scope, options.colSpan, options.rowSpan));
-  return { ...rest, pieces: pieces(struct), struct: struct.id };
+function cell(tree: StructTree, tr: StructElement, pieces: (struct: StructElement) => DocText[], o: Omit<DocCell, 'pieces' | 'struct'> & { scope?: TableAttributes['scope'] }): DocCell {
+  const struct = tree.add(o.header ? 'TH' : 'TD', tr, attributes(o.scope, o.colSpan, o.rowSpan));
+  return { column: o.column, colSpan: o.colSpan, rowSpan: o.rowSpan, header: o.header, align: o.align, indent: o.indent, hanging: o.hanging, noWrap: o.noWrap, pieces: pieces(struct), struct: struct.id };
 }
 
-function headerRows(def: TableDefinition, tree: StructTree, thead: StructElement, text: MakeText, grid: ColumnGrid, path: string): DocRow[] {
-  return def.header.map((cells: readonly HeaderCellDefinition[]) => {
+/** What a statistics table's printed form takes from its definition alone, worked out once per definition. */
+interface TableShape {
+  readonly header: readonly (readonly { readonly cell: HeaderCellDefinition; readonly column: number }[])[];
+  readonly rows: readonly RowShape[];
+}
+
+interface RowShape {
+  readonly row: RowDefinition;
+  readonly allLabels: boolean;
+  readonly keepWithNext: boolean;
+  readonly numbered: { readonly prefix: string; readonly indent: number } | undefined;
+  readonly cells: readonly { readonly cell: BodyCellDefinition; readonly column: number; readonly path: string }[];
+  /** Path of the row's label when the report gives a note for it. */
+  readonly notePath: string;
+}
+
+const shapes = new WeakMap<TableDefinition, TableShape>();
+
+function shapeOf(def: TableDefinition): TableShape {
+  let shape = shapes.get(def);
+  if (!shape) {
+    const grid = new ColumnGrid();
+    const header = def.header.map((cells) => grid.row(cells));
+    const numbers = def.numbered ? numberTableRows(def.rows) : undefined;
+    const keep = keepRules(def.rows);
+    const rows = def.rows.map((row, i): RowShape => {
+      const rowPath = formatPath(['statistics', 'values', row.id]);
+      return {
+        row,
+        allLabels: row.cells.every((c) => c.kind === 'label'),
+        keepWithNext: keep[i]!,
+        numbered: numbers?.get(row.id),
+        cells: grid.row(row.cells).map(({ cell: c, column }) => ({ cell: c, column, path: c.kind === 'value' ? formatPath(['statistics', 'values', c.id]) : rowPath })),
+        notePath: formatPath(['statistics', 'notes', row.id]),
+      };
+    });
+    shape = { header, rows };
+    shapes.set(def, shape);
+  }
+  return shape;
+}
+
+function headerRows(shape: TableShape, tree: StructTree, thead: StructElement, text: MakeText, path: string): DocRow[] {
+  return shape.header.map((placed) => {
     const tr = tree.add('TR', thead);
-    const placed = grid.row(cells);
     return {
       keepWithNext: true,
       struct: tr.id,
@@ -97,55 +141,51 @@ function keepRules(rows: readonly RowDefinition[]): boolean[] {
 /** A template's statistics table with the report's values. */
 export function resolveStatisticsTable(def: TableDefinition, statistics: Statistics, tree: StructTree, parent: StructElement, text: MakeText): DocTable {
   const table = tree.add('Table', parent);
-  const grid = new ColumnGrid();
-  const header = def.header.length > 0 ? headerRows(def, tree, tree.add('THead', table), text, grid, 'statistics') : [];
+  const shape = shapeOf(def);
+  const header = def.header.length > 0 ? headerRows(shape, tree, tree.add('THead', table), text, 'statistics') : [];
   const tbody = tree.add('TBody', table);
-  const numbers = def.numbered ? numberTableRows(def.rows) : undefined;
-  const keep = keepRules(def.rows);
-  const body = def.rows.map((row, i): DocRow => {
+  const body = shape.rows.map((r): DocRow => {
     const tr = tree.add('TR', tbody);
-    const allLabels = row.cells.every((c) => c.kind === 'label');
-    const cells = grid.row(row.cells).map(({ cell: c, column }) => bodyCell(c, column, row, allLabels, tree, tr, text, statistics, numbers));
-    return { cells, keepWithNext: keep[i]!, struct: tr.id };
+    const cells = r.cells.map(({ cell: c, column, path }) => bodyCell(c, column, path, r, tree, tr, text, statistics));
+    return { cells, keepWithNext: r.keepWithNext, struct: tr.id };
   });
   return { id: def.id, name: def.name, kind: 'statistics', columns: def.columns, header, body, minSize: def.minSize, struct: table.id };
 }
 
-function bodyCell(
-  c: BodyCellDefinition,
-  column: number,
-  row: RowDefinition,
-  allLabels: boolean,
-  tree: StructTree,
-  tr: StructElement,
-  text: MakeText,
-  statistics: Statistics,
-  numbers: Map<string, { prefix: string; indent: number }> | undefined,
-): DocCell {
+function bodyCell(c: BodyCellDefinition, column: number, path: string, r: RowShape, tree: StructTree, tr: StructElement, text: MakeText, statistics: Statistics): DocCell {
   const colSpan = c.colSpan ?? 1;
   const rowSpan = c.kind === 'label' ? (c.rowSpan ?? 1) : 1;
-  const base = { column, colSpan, rowSpan, indent: 0, hanging: false, noWrap: false };
   switch (c.kind) {
     case 'label': {
-      const numbered = numbers?.get(row.id);
+      const { row, allLabels, numbered } = r;
       const note = statistics.notes?.[row.id];
-      const label = c.text + (note ? `（${note}）` : '');
+      const label = note ? `${c.text}（${note}）` : c.text;
       const role: FontRole = c.group || row.heading || allLabels ? 'tableHeader' : 'table';
-      const notePath = note ? formatPath(['statistics', 'notes', row.id]) : formatPath(['statistics', 'values', row.id]);
+      const labelPath = note ? r.notePath : path;
       return cell(
         tree,
         tr,
-        (s) => (numbered?.prefix ? [text(role, numbered.prefix, s, notePath), text(role, label, s, notePath)] : [text(role, label, s, notePath)]),
-        { ...base, header: true, scope: allLabels && !row.heading ? 'Column' : 'Row', align: allLabels && !row.heading ? 'center' : rowSpan > 1 ? 'center' : 'left', indent: numbered?.indent ?? 0, hanging: numbered?.prefix !== undefined && numbered.prefix !== '' },
+        (s) => (numbered?.prefix ? [text(role, numbered.prefix, s, labelPath), text(role, label, s, labelPath)] : [text(role, label, s, labelPath)]),
+        {
+          column,
+          colSpan,
+          rowSpan,
+          header: true,
+          scope: allLabels && !row.heading ? 'Column' : 'Row',
+          align: allLabels && !row.heading ? 'center' : rowSpan > 1 ? 'center' : 'left',
+          indent: numbered?.indent ?? 0,
+          hanging: numbered?.prefix !== undefined && numbered.prefix !== '',
+          noWrap: false,
+        },
       );
     }
     case 'text':
-      return cell(tree, tr, (s) => [text('table', c.text, s, formatPath(['statistics', 'values', row.id]))], { ...base, header: false, align: 'center' });
+      return cell(tree, tr, (s) => [text('table', c.text, s, path)], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: false });
     case 'empty':
-      return cell(tree, tr, () => [], { ...base, header: false, align: 'center' });
+      return cell(tree, tr, () => [], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: false });
     case 'value': {
       const value = statistics.values[c.id];
-      return cell(tree, tr, (s) => [text('table', value === undefined ? '' : formatValue(value), s, formatPath(['statistics', 'values', c.id]))], { ...base, header: false, align: 'center', noWrap: true });
+      return cell(tree, tr, (s) => [text('table', value === undefined ? '' : formatValue(value), s, path)], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: true });
     }
   }
 }
