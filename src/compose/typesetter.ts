@@ -23,6 +23,21 @@ export interface SetOptions {
   readonly size?: number;
 }
 
+/** Texts up to this many UTF-16 units are set once per setting (see Typesetter.set). */
+const MEMO_LENGTH = 48;
+
+/** The key of a short text and its setting, or undefined for a long text (set each time: it rarely repeats). */
+function memoKey(pieces: readonly RoleText[], o: SetOptions): string | undefined {
+  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}`;
+  let length = 0;
+  for (const p of pieces) {
+    length += p.text.length;
+    if (length > MEMO_LENGTH) return undefined;
+    key += `\u0002${p.role}\u0001${p.text}`;
+  }
+  return key;
+}
+
 /** Typesets text of the document's roles on the document grid. */
 export class Typesetter {
   constructor(
@@ -59,10 +74,24 @@ export class Typesetter {
     return pieces.map((p) => ({ text: p.text, font: this.fonts[p.role].stack, size: this.size(p.role, size) }));
   }
 
-  /** Breaks text into lines; a piece may be empty (an item without a lead), and keeps its run index. */
+  /**
+   * Breaks text into lines; a piece may be empty (an item without a lead), and keeps its run index. Short texts are
+   * set once per document for each setting (units, values and labels repeat across tables); lines are immutable,
+   * so the same lines serve every repeat.
+   */
   set(pieces: readonly RoleText[], options: SetOptions = {}): Line[] {
-    return breakLines(this.runs(pieces, options.size), this.options(options));
+    const key = memoKey(pieces, options);
+    if (key !== undefined) {
+      const hit = this.lines.get(key);
+      if (hit) return hit.slice();
+    }
+    const lines = breakLines(this.runs(pieces, options.size), this.options(options));
+    if (key !== undefined) this.lines.set(key, lines.slice());
+    return lines;
   }
+
+  /** Lines of short texts already set, by text and setting. */
+  private readonly lines = new Map<string, Line[]>();
 
   /** Breaks a title into balanced lines where `allowed` permits (a UTF-16 offset); undefined when none fit. */
   balance(pieces: readonly RoleText[], allowed: (offset: number) => boolean, options: SetOptions = {}): Line[] | undefined {
