@@ -174,18 +174,22 @@ export class TrueTypeSubset {
   }
 }
 
-/** The table checksum: the sum of its big-endian 32-bit words, the last one padded with zeros. */
+/** The table checksum: the sum of its big-endian 32-bit words, the last one padded with zeros (modulo 2^32). */
 function checksum(data: Uint8Array): number {
+  // Summed exactly in a double and reduced every 2^20 words, far below 2^53.
   let sum = 0;
   const whole = data.length & ~3;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  for (let i = 0; i < whole; i += 4) {
+    sum += view.getUint32(i);
+    if ((i & 0x3ffffc) === 0x3ffffc) sum %= 0x100000000;
+  }
   if (whole < data.length) {
     let last = 0;
     for (let k = 0; k < 4; k++) last = last * 256 + (data[whole + k] ?? 0);
-    sum = (sum + last) >>> 0;
+    sum += last;
   }
-  return sum;
+  return sum % 0x100000000;
 }
 
 /** Writes an SFNT file from tables (sorted by tag, 4-byte aligned, checksums and head.checkSumAdjustment set). */
@@ -203,16 +207,22 @@ function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
   view.setUint16(10, tags.length * 16 - 16 * 2 ** selector);
   let offset = headerSize;
   let headOffset = 0;
+  // The file's checksum is the header's plus every table's: tables start on 4-byte boundaries and are padded with
+  // zeros, and head's checkSumAdjustment is still 0.
+  let fileSum = 0;
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
     for (let k = 0; k < 4; k++) out[12 + i * 16 + k] = tag.charCodeAt(k);
-    view.setUint32(12 + i * 16 + 4, checksum(data));
+    const sum = checksum(data);
+    fileSum += sum;
+    view.setUint32(12 + i * 16 + 4, sum);
     view.setUint32(12 + i * 16 + 8, offset);
     view.setUint32(12 + i * 16 + 12, data.length);
     out.set(data, offset);
     if (tag === 'head') headOffset = offset;
     offset += (data.length + 3) & ~3;
   });
-  view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  fileSum += checksum(out.subarray(0, headerSize));
+  view.setUint32(headOffset + 8, (0xb1b0afba - (fileSum % 0x100000000) + 0x100000000) % 0x100000000);
   return out;
 }
