@@ -11,7 +11,7 @@
  * It is never inside the installed package itself. A folder that cannot be written is passed over; when none can,
  * the fonts are simply converted in memory on every run.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -84,21 +84,40 @@ export function fontCacheDirs(environment: CacheEnvironment = {}): string[] {
   return dirs.filter((d) => !(installed && within(d, packageRoot)));
 }
 
-/** The SFNT bytes of a WOFF file, from the disk cache when a valid entry exists. */
+/** The WOFF header and table directory of a file (all that the cache check needs), with the file's size and time. */
+function readWoffHead(path: string): { head: Buffer; size: number; mtimeMs: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    const read = (length: number) => {
+      const buf = Buffer.alloc(length);
+      return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+    };
+    let head = read(44);
+    if (head.length === 44) head = read(44 + 20 * head.readUInt16BE(12));
+    return { head, size: stat.size, mtimeMs: stat.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The SFNT bytes of a WOFF file, from the disk cache when a valid entry exists (then only the WOFF's directory is read). */
 export function readWoffAsSfnt(path: string): Uint8Array {
-  const woff = readFileSync(path);
-  const stat = statSync(path);
-  const expected = sfntSizeOfWoff(woff);
-  const name = `${basename(path)}.${stat.size}.${Math.trunc(stat.mtimeMs)}.${PACKAGE_VERSION}.sfnt`;
+  const { head, size, mtimeMs } = readWoffHead(path);
+  const name = `${basename(path)}.${size}.${Math.trunc(mtimeMs)}.${PACKAGE_VERSION}.sfnt`;
   const dirs = fontCacheDirs();
-  for (const dir of dirs) {
-    try {
-      const cached = readFileSync(join(dir, name));
-      if (cached.length === expected && cached.readUInt32BE(0) === woff.readUInt32BE(4)) return cached;
-    } catch {
-      // no usable entry here
+  if (head.length >= 44 && head.length === 44 + 20 * head.readUInt16BE(12)) {
+    const expected = sfntSizeOfWoff(head);
+    for (const dir of dirs) {
+      try {
+        const cached = readFileSync(join(dir, name));
+        if (cached.length === expected && cached.readUInt32BE(0) === head.readUInt32BE(4)) return cached;
+      } catch {
+        // no usable entry here
+      }
     }
   }
+  const woff = readFileSync(path);
   const sfnt = woffToSfnt(woff);
   for (const dir of dirs) {
     const entry = join(dir, name);
