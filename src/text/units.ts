@@ -65,7 +65,7 @@ function issuerStart(text: string, open: number): number {
   return start + cut;
 }
 
-const OPENERS = '〔[［【';
+const OPENERS = '〔[［【'; // U+3014 U+005B U+FF3B U+3010, tested by code in findUnits
 const CLOSERS = '〕]］】';
 
 /** A document number whose year bracket opens at `open`: [start, end) or undefined (〔2015〕22号, 国办发〔2015〕第22号). */
@@ -99,16 +99,17 @@ export function findUnits(text: string): TextUnit[] {
   };
   for (const a of findAddresses(text)) add(a.kind, a.start, a.end, a);
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPENERS.includes(ch)) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3014 || c === 0x5b || c === 0xff3b || c === 0x3010) {
+      // one of OPENERS
       const doc = documentNumberAt(text, i);
       if (doc) add('documentNumber', doc[0], doc[1]);
-    } else if ((ch === '@' || ch === '＠') && taken[i] !== 1) {
+    } else if ((c === 0x40 || c === 0xff20) && taken[i] !== 1) {
       let end = i + 1;
       let n = 0;
       while (end < text.length && n < HANDLE_MAX && isHandleChar(cpAt(text, end))) (end += width(cpAt(text, end))), n++;
       if (n >= 2) add('handle', i, end);
-    } else if (ch === '#' && taken[i] !== 1) {
+    } else if (c === 0x23 && taken[i] !== 1) {
       const close = text.indexOf('#', i + 1);
       if (close > i + 1 && close - i <= TOPIC_MAX && !/\s/.test(text.slice(i + 1, close))) add('topic', i, close + 1);
     }
