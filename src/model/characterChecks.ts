@@ -43,11 +43,12 @@ export function checkDrawable(
   fields: readonly (ReportTextField & { readonly generated?: boolean })[],
   canDraw: (codePoint: number, role: FontRole) => boolean,
 ): ValidationIssue[] {
-  const cache = new Map<FontRole, Map<number, boolean>>();
+  // What canDraw said, per role, in pages of 256 code points: 0 not asked, 1 drawable, 2 not.
+  const cache = new Map<FontRole, (Uint8Array | undefined)[]>();
   const out: ValidationIssue[] = [];
   for (const field of fields) {
-    let byRole = cache.get(field.role);
-    if (!byRole) cache.set(field.role, (byRole = new Map()));
+    let pages = cache.get(field.role);
+    if (!pages) cache.set(field.role, (pages = []));
     const text = field.text;
     let seen: Set<number> | undefined;
     let reported = 0;
@@ -55,15 +56,18 @@ export function checkDrawable(
       const cp = text.codePointAt(i)!;
       const index = i;
       if (cp > 0xffff) i++;
-      let ok = byRole.get(cp);
-      if (ok === undefined) {
+      const page = (pages[cp >> 8] ??= new Uint8Array(256));
+      let known = page[cp & 255]!;
+      if (known === 0) {
+        let drawable: boolean;
         try {
-          ok = canDraw(cp, field.role) === true;
+          drawable = canDraw(cp, field.role) === true;
         } catch {
-          ok = false;
+          drawable = false;
         }
-        byRole.set(cp, ok);
+        page[cp & 255] = known = drawable ? 1 : 2;
       }
+      const ok = known === 1;
       // Drawable characters, forbidden ones (reported by checkForbiddenCharacters) and repeats are not reported.
       if (ok || forbiddenCharacterCode(cp) !== undefined || seen?.has(cp)) continue;
       (seen ??= new Set()).add(cp);

@@ -52,23 +52,21 @@ function cjkNeighbours(text: string, isMark: (i: number) => boolean) {
   const before = new Uint8Array(n);
   const after = new Uint8Array(n);
   // Code units that continue a code point (the low half of a surrogate pair) are skipped: each code point is
-  // seen once, at its first unit, without building a list of code points.
-  const continues = (i: number) => {
-    const c = text.charCodeAt(i);
-    return c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-  };
-  const significant = (i: number) => text.charCodeAt(i) !== 0x20 && !isMark(i);
+  // seen once, at its first unit, without building a list of code points. Spaces and unprotected marks are not
+  // significant.
   let last = 0;
   for (let i = 0; i < n; i++) {
-    if (continues(i)) continue;
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
     before[i] = last;
-    if (significant(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
+    if (c !== 0x20 && !isMark(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
   }
   last = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (continues(i)) continue;
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
     after[i] = last;
-    if (significant(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
+    if (c !== 0x20 && !isMark(i)) last = isCjkCodePoint(text.codePointAt(i)!) ? 1 : 0;
   }
   return { before, after };
 }
