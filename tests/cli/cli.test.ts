@@ -474,14 +474,46 @@ describe.concurrent('validate --fix', () => {
 });
 
 describe.concurrent('schema, help and version', () => {
-  it('the built CLI is one bundled module: it imports no module of the library by path (a cold start reads one file)', () => {
-    const source = readFileSync(CLI, 'utf8');
-    expect(source.startsWith('#!/usr/bin/env node')).toBe(true);
-    expect(source).not.toMatch(/\bfrom\s*["']\.{1,2}\//);
-    expect(source).not.toMatch(/\bimport\(\s*["']\.{1,2}\//);
-    // The library's code is inside it (the validator, the PDF writer).
-    expect(source).toContain('function checkReport(');
-    expect(source).toContain('function writePdf(');
+  it('the built CLI is one bundled module, run by a small launcher: a cold start reads two files', () => {
+    const launcher = readFileSync(CLI, 'utf8');
+    const bundle = readFileSync(join(ROOT, 'dist/src/cli.bundle.cjs'), 'utf8');
+    expect(launcher.startsWith('#!/usr/bin/env node')).toBe(true);
+    for (const source of [launcher, bundle]) {
+      expect(source).not.toMatch(/\bfrom\s*["']\.{1,2}\//);
+      expect(source).not.toMatch(/\b(?:import|require)\(\s*["']\.{1,2}\//);
+    }
+    // The library's code is in the bundle (the validator, the PDF writer), not in the launcher.
+    expect(bundle).toContain('function checkReport(');
+    expect(bundle).toContain('function writePdf(');
+    expect(launcher).not.toContain('function checkReport(');
+  });
+
+  it("keeps V8's code cache per command: written by the first run, read by the next, rewritten when damaged; output the same", async () => {
+    const dir = folder();
+    const cache = join(dir, 'cache');
+    await copyStarting(dir);
+    const run = (env: Record<string, string>, out: string) =>
+      spawnSync(process.execPath, [CLI, 'render', 'r.json', '-o', out], { cwd: dir, encoding: 'utf8', env: { ...process.env, XXGK_REPORT_CACHE_DIR: cache, ...env } });
+    const entries = () => (existsSync(cache) ? readdirSync(cache).filter((f) => f.endsWith('.v8cache')) : []);
+    expect(run({ XXGK_REPORT_CODE_CACHE: '0' }, 'none.pdf').status).toBe(0);
+    expect(entries()).toEqual([]);
+    expect(run({}, 'first.pdf').status).toBe(0);
+    expect(entries()).toEqual([expect.stringMatching(/^cli-render-.*\.v8cache$/)]);
+    const entry = join(cache, entries()[0]!);
+    const written = readFileSync(entry);
+    expect(written.length).toBeGreaterThan(10_000);
+    // Read, accepted, and left as it was.
+    expect(run({}, 'second.pdf').status).toBe(0);
+    expect(readFileSync(entry).equals(written)).toBe(true);
+    // Damaged: rejected by V8, the command runs as without it, and the entry is written anew.
+    writeFileSync(entry, Buffer.alloc(written.length, 7));
+    expect(run({}, 'third.pdf').status).toBe(0);
+    expect(readFileSync(entry).equals(Buffer.alloc(written.length, 7))).toBe(false);
+    const pdf = readFileSync(join(dir, 'none.pdf'));
+    for (const f of ['first.pdf', 'second.pdf', 'third.pdf']) expect(readFileSync(join(dir, f)).equals(pdf)).toBe(true);
+    // Another command keeps its own entry.
+    expect(spawnSync(process.execPath, [CLI, 'validate', 'r.json'], { cwd: dir, env: { ...process.env, XXGK_REPORT_CACHE_DIR: cache } }).status).toBe(0);
+    expect(entries().some((f) => f.startsWith('cli-validate-'))).toBe(true);
   });
 
   it('schema prints the JSON Schema of the report', async () => {

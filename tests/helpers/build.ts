@@ -27,7 +27,7 @@ function run(command: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Builds dist/src (and the bundled CLI in it) when it is missing or older than its sources. */
+/** Builds dist/src (and the bundled CLI and its launcher in it) when it is missing or older than its sources. */
 export function ensureCliBuilt(): void {
   if (stale(CLI, 'src')) {
     run('npx', ['tsc', '-p', 'tsconfig.build.json']);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { woffToSfnt } from '../../src/fonts/sfnt.js';
-import { fontCacheDirs, readWoffAsSfnt } from '../../src/fonts/sfntCache.js';
+import { cacheDirs } from '../../src/cacheDirs.js';
+import { readWoffAsSfnt } from '../../src/fonts/sfntCache.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WOFF = join(ROOT, 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-97-400-normal.woff');
@@ -23,16 +24,16 @@ function tree(name: string, folders: string[]): string {
   return base;
 }
 
-describe('fontCacheDirs', () => {
+describe('cacheDirs', () => {
   const linux = { platform: 'linux' as const, home: '/home/ann', packageRoot: ROOT };
 
   it('is XXGK_REPORT_CACHE_DIR alone when it is set', () => {
-    expect(fontCacheDirs({ ...linux, env: { XXGK_REPORT_CACHE_DIR: '/srv/cache/fonts' }, cwd: ROOT })).toEqual(['/srv/cache/fonts']);
+    expect(cacheDirs({ ...linux, env: { XXGK_REPORT_CACHE_DIR: '/srv/cache/fonts' }, cwd: ROOT })).toEqual(['/srv/cache/fonts']);
   });
 
   it('is the nearest node_modules/.cache/xxgk-report above the working directory, then the user cache', () => {
     const project = tree('project', ['node_modules', 'reports/2025']);
-    const dirs = fontCacheDirs({ ...linux, env: {}, cwd: join(project, 'reports/2025') });
+    const dirs = cacheDirs({ ...linux, env: {}, cwd: join(project, 'reports/2025') });
     expect(dirs).toEqual([join(project, 'node_modules/.cache/xxgk-report'), '/home/ann/.cache/xxgk-report']);
   });
 
@@ -40,24 +41,24 @@ describe('fontCacheDirs', () => {
     const project = tree('consumer', ['node_modules/xxgk-report/node_modules/pdfkit', 'node_modules/xxgk-report/dist/src']);
     const installed = join(project, 'node_modules/xxgk-report');
     for (const cwd of [installed, join(installed, 'dist/src'), join(installed, 'node_modules/pdfkit')]) {
-      const dirs = fontCacheDirs({ ...linux, env: {}, cwd, packageRoot: installed });
+      const dirs = cacheDirs({ ...linux, env: {}, cwd, packageRoot: installed });
       expect(dirs[0], cwd).toBe(join(project, 'node_modules/.cache/xxgk-report'));
       for (const d of dirs) expect(d.startsWith(`${installed}/`), d).toBe(false);
     }
     // Nor when the user cache or the override would be inside it.
-    expect(fontCacheDirs({ ...linux, env: { XDG_CACHE_HOME: join(installed, 'cache') }, cwd: project, packageRoot: installed })).toEqual([
+    expect(cacheDirs({ ...linux, env: { XDG_CACHE_HOME: join(installed, 'cache') }, cwd: project, packageRoot: installed })).toEqual([
       join(project, 'node_modules/.cache/xxgk-report'),
     ]);
   });
 
   it('uses the node_modules of a clone of this repository (a project of its own)', () => {
-    expect(fontCacheDirs({ ...linux, env: {}, cwd: join(ROOT, 'src/fonts') })[0]).toBe(join(ROOT, 'node_modules/.cache/xxgk-report'));
+    expect(cacheDirs({ ...linux, env: {}, cwd: join(ROOT, 'src/fonts') })[0]).toBe(join(ROOT, 'node_modules/.cache/xxgk-report'));
   });
 
   it('falls back to the user cache folder of each system when no node_modules is found', () => {
     const cwd = join(tree('bare', ['a/b']), 'a/b');
     // The temporary folder holds no node_modules (whatever lies above it), so the user cache comes last.
-    const last = (options: Parameters<typeof fontCacheDirs>[0]) => fontCacheDirs(options).at(-1);
+    const last = (options: Parameters<typeof cacheDirs>[0]) => cacheDirs(options).at(-1);
     expect(last({ ...linux, env: { XDG_CACHE_HOME: '/var/cache/ann' }, cwd })).toBe('/var/cache/ann/xxgk-report');
     expect(last({ ...linux, env: {}, cwd })).toBe('/home/ann/.cache/xxgk-report');
     expect(last({ platform: 'darwin', home: '/Users/ann', packageRoot: ROOT, env: {}, cwd })).toBe('/Users/ann/Library/Caches/xxgk-report');

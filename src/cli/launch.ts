@@ -1,0 +1,57 @@
+/**
+ * The command's entry point (built into dist/src/cli.js): runs the command line, bundled into one CommonJS file
+ * (dist/src/cli.bundle.cjs, from src/cli.ts), with V8's code cache.
+ *
+ * A new process spends much of a short run compiling the code it is about to run. So the first run of each command
+ * (render, validate …) keeps, when it ends, the code V8 compiled for it in the library's cache folder (cacheDirs.ts),
+ * and later runs of that command start from it. The cache is named by the package version, the Node.js version and
+ * architecture, and the bundle's size and time; V8 checks it again (its own version, flags and the source) and
+ * rejects one that does not fit, which is then written anew. A damaged or foreign cache entry costs only the
+ * compilation it would have saved: what the command does, prints and writes is the same with or without it.
+ * `XXGK_REPORT_CODE_CACHE=0` turns it off.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { cacheDirs, writeCacheEntry } from '../cacheDirs.js';
+import { PACKAGE_VERSION } from '../packageInfo.js';
+
+const COMMANDS = new Set(['init', 'validate', 'render', 'text', 'schema', 'serve']);
+
+/** Runs the bundled command line `bundle` (a CommonJS file) in this process, with a code cache per command. */
+export function runBundle(bundle: string): void {
+  const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+  const stat = statSync(bundle);
+  const command = COMMANDS.has(process.argv[2] ?? '') ? process.argv[2]! : 'other';
+  const name = `cli-${command}-${PACKAGE_VERSION}-${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`;
+  const dirs = process.env.XXGK_REPORT_CODE_CACHE === '0' ? [] : cacheDirs();
+  let cachedData: Buffer | undefined;
+  for (const dir of dirs) {
+    try {
+      cachedData = readFileSync(join(dir, name));
+      break;
+    } catch {
+      // no entry here
+    }
+  }
+  // The wrapper of a CommonJS module, as Node's own loader writes it (Module.wrap).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  if (dirs.length > 0 && (!cachedData || script.cachedDataRejected)) {
+    // Written when the command is done, so that it holds the code of everything the command ran.
+    process.once('exit', () => {
+      try {
+        writeCacheEntry(dirs, name, script.createCachedData());
+      } catch {
+        // a cache is only ever a saving
+      }
+    });
+  }
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+  const module = { exports: {} };
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+runBundle(join(dirname(fileURLToPath(import.meta.url)), 'cli.bundle.cjs'));
