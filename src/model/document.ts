@@ -186,10 +186,22 @@ export interface ResolvedDocument {
 /** Every printed text of a document with its role and path, in reading order. */
 export function documentTexts(doc: ResolvedDocument): DocText[] {
   const out: DocText[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind === 'text') out.push(...block.pieces);
-    else if (block.kind === 'signature') out.push(...block.offices, block.date);
-    else if (block.kind === 'table') for (const row of [...block.table.header, ...block.table.body]) for (const cell of row.cells) out.push(...cell.pieces);
+  const add = (texts: readonly DocText[]) => {
+    for (let i = 0; i < texts.length; i++) out.push(texts[i]!);
+  };
+  const addRows = (rows: readonly DocRow[]) => {
+    for (let r = 0; r < rows.length; r++) for (let c = 0; c < rows[r]!.cells.length; c++) add(rows[r]!.cells[c]!.pieces);
+  };
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b]!;
+    if (block.kind === 'text') add(block.pieces);
+    else if (block.kind === 'signature') {
+      add(block.offices);
+      out.push(block.date);
+    } else if (block.kind === 'table') {
+      addRows(block.table.header);
+      addRows(block.table.body);
+    }
   }
   return out;
 }

@@ -91,8 +91,8 @@ export class GlyphEncoder {
       if (renumber) renumbered.set(font, renumber);
     }
     if (renumbered.size === 0) return;
-    for (const [i, font] of this.runFonts.entries()) {
-      const renumber = renumbered.get(font);
+    for (let i = 0; i < this.runFonts.length; i++) {
+      const renumber = renumbered.get(this.runFonts[i]!);
       if (!renumber) continue;
       for (let k = this.runStarts[i]!, end = this.runStarts[i + 1] ?? this.count; k < end; k++) this.ids[k] = renumber[this.ids[k]!]!;
     }

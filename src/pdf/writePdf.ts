@@ -54,8 +54,15 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
   // Every glyph is included in its subset first, in painting order, so that the font programs can be made and
   // compressed on zlib's threads while the pages are painted.
   const encoder = new GlyphEncoder(file);
-  for (const page of composed.pages) {
-    for (const item of page.items) if (item.kind === 'text') for (const run of item.line.runs) if (run.text.length > 0) encoder.encode(run);
+  // (Index loops: writePdf is async, and V8 keeps the iterator objects of for…of loops in async functions.)
+  for (let p = 0; p < composed.pages.length; p++) {
+    const items = composed.pages[p]!.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.kind !== 'text') continue;
+      const runs = item.line.runs;
+      for (let r = 0; r < runs.length; r++) if (runs[r]!.text.length > 0) encoder.encode(runs[r]!);
+    }
   }
   encoder.sortSubsets();
   for (const font of encoder.fonts()) font.startCompression();
@@ -78,13 +85,16 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
       writeRules(content.out, rules);
       rules = [];
     };
-    for (const item of page.items) {
+    for (let i = 0; i < page.items.length; i++) {
+      const item = page.items[i]!;
       if (item.kind === 'rule') {
         rules.push(item);
         continue;
       }
       drawRules();
-      for (const run of item.line.runs) {
+      const runs = item.line.runs;
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         const nodeId = item.structs[run.run];
         content.beginText();
         if (item.artifact || nodeId === undefined) content.mark('Pagination', (out) => out.text('/Artifact<</Type /Pagination>>BDC\n'));
