@@ -88,7 +88,7 @@ export class TrueTypeSubset {
    */
   sortByGlyph(): Int32Array {
     const before = this.glyphs.slice();
-    const order = before.map((gid, id) => id);
+    const order = before.map((_, id) => id);
     const copyOf = new Map<number, number>();
     for (const [key, id] of this.copies) copyOf.set(id, key % 0x110000);
     order.sort((a, b) => before[a]! - before[b]! || (copyOf.get(a) ?? -1) - (copyOf.get(b) ?? -1));
