@@ -86,7 +86,7 @@ const lineItems = (lines: readonly Line[], role: FontRole, structs: readonly num
   lines.map((line, i) => ({ kind: 'line', role, x, line, structs, keepWithNext: false, ...(i === 0 && bookmark ? { bookmark } : {}) }));
 
 /** The lines of a text block. */
-function textLines(ts: Typesetter, block: TextBlock, tableSize: number): Line[] {
+function textLines(ts: Typesetter, block: TextBlock, tableSize: number): readonly Line[] {
   const role = block.pieces[0]!.role;
   const cell = ts.cell(role);
   const text = block.pieces.map((p) => p.text).join('');
@@ -125,7 +125,7 @@ function signatureItems(ts: Typesetter, block: SignatureBlock): { offices: FlowI
   block.offices.forEach((office, k) => {
     const width = ts.width('signature', office.text);
     let officeX = right - width;
-    let lines: Line[];
+    let lines: readonly Line[];
     if (officeX >= 0) lines = ts.set([office], { align: 'left', measure: measure - officeX });
     else {
       // An office longer than the line wraps like a title, between words (after 办公室, 委员会 …), each line two cells

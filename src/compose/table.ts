@@ -165,7 +165,7 @@ function layoutRow(ts: Typesetter, row: DocRow, index: number, header: boolean, 
     const indent = cell.indent * cellWidth;
     const restIndent = cell.hanging && cell.pieces.length > 1 ? indent + ts.width(role, cell.pieces[0]!.text, size) : indent;
     const align = cell.align === 'center' ? 'center' : cell.align === 'distribute' ? 'distribute' : 'left';
-    let lines: Line[] = [];
+    let lines: readonly Line[] = [];
     if (cell.pieces.some((p) => p.text.length > 0)) {
       if (align === 'distribute') {
         // 均排 over as many cells as the text would fill with one blank cell between characters, centred in the cell.

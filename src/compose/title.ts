@@ -36,7 +36,7 @@ function nameBreaks(text: string, name: string): Set<number> {
 }
 
 /** Sets a title (centred unless `align` says otherwise): the report's own lines, or balanced lines broken between words. */
-export function setTitle(ts: Typesetter, role: FontRole, text: string, names: readonly string[] = [], lines?: readonly string[], options: SetOptions = {}): Line[] {
+export function setTitle(ts: Typesetter, role: FontRole, text: string, names: readonly string[] = [], lines?: readonly string[], options: SetOptions = {}): readonly Line[] {
   const measure = options.measure ?? ts.geometry.width;
   if (lines && lines.length > 0) return lines.flatMap((l) => ts.set([{ role, text: l }], { align: 'center', ...options }));
   const fits = (name: string) => ts.width(role, name, options.size) <= measure;

@@ -28,13 +28,10 @@ const MEMO_LENGTH = 48;
 
 /** The key of a short text and its setting, or undefined for a long text (set each time: it rarely repeats). */
 function memoKey(pieces: readonly RoleText[], o: SetOptions): string | undefined {
-  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}`;
   let length = 0;
-  for (const p of pieces) {
-    length += p.text.length;
-    if (length > MEMO_LENGTH) return undefined;
-    key += `\u0002${p.role}\u0001${p.text}`;
-  }
+  for (let i = 0; i < pieces.length; i++) if ((length += pieces[i]!.text.length) > MEMO_LENGTH) return undefined;
+  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}`;
+  for (const p of pieces) key += `\u0002${p.role}\u0001${p.text}`;
   return key;
 }
 
@@ -79,19 +76,19 @@ export class Typesetter {
    * set once per document for each setting (units, values and labels repeat across tables); lines are immutable,
    * so the same lines serve every repeat.
    */
-  set(pieces: readonly RoleText[], options: SetOptions = {}): Line[] {
+  set(pieces: readonly RoleText[], options: SetOptions = {}): readonly Line[] {
     const key = memoKey(pieces, options);
     if (key !== undefined) {
       const hit = this.lines.get(key);
-      if (hit) return hit.slice();
+      if (hit) return hit;
     }
     const lines = breakLines(this.runs(pieces, options.size), this.options(options));
-    if (key !== undefined) this.lines.set(key, lines.slice());
+    if (key !== undefined) this.lines.set(key, lines);
     return lines;
   }
 
-  /** Lines of short texts already set, by text and setting. */
-  private readonly lines = new Map<string, Line[]>();
+  /** Lines of short texts already set, by text and setting (never changed: the same array serves every repeat). */
+  private readonly lines = new Map<string, readonly Line[]>();
 
   /** Breaks a title into balanced lines where `allowed` permits (a UTF-16 offset); undefined when none fit. */
   balance(pieces: readonly RoleText[], allowed: (offset: number) => boolean, options: SetOptions = {}): Line[] | undefined {
@@ -100,15 +97,17 @@ export class Typesetter {
 
   /** Natural width of a one-line text in a role. */
   width(role: FontRole, text: string, size?: number): number {
-    const key = `${role}\u0000${size ?? ''}\u0000${text}`;
-    let width = this.widths.get(key);
+    const style = `${role}\u0000${size ?? ''}`;
+    let widths = this.widths.get(style);
+    if (!widths) this.widths.set(style, (widths = new Map()));
+    let width = widths.get(text);
     if (width === undefined) {
       width = naturalWidth(this.runs([{ role, text }], size || undefined), this.options({ align: 'left', measure: 1e9 }));
-      this.widths.set(key, width);
+      widths.set(text, width);
     }
     return width;
   }
 
-  /** Natural widths already measured (units, values and labels repeat across a table). */
-  private readonly widths = new Map<string, number>();
+  /** Natural widths already measured, by role and size, then text (units, values and labels repeat across a table). */
+  private readonly widths = new Map<string, Map<string, number>>();
 }

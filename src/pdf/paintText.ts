@@ -135,8 +135,11 @@ export class PageContent {
   private lineSet = false;
   private lineE = 0;
   private lineF = 0;
-  /** The open marked-content sequence (its key) and whether it was opened inside the text object. */
-  private marked: string | undefined;
+  /**
+   * The open marked-content sequence (its key: a structure element's id, or a negative number for an artifact kind)
+   * and whether it was opened inside the text object.
+   */
+  private marked: number | undefined;
   private markedInText = false;
 
   constructor(readonly out: ContentWriter) {}
@@ -172,15 +175,20 @@ export class PageContent {
   }
 
   /**
-   * Continues the marked-content sequence `key`, or ends the open one and begins a new one with `begin` (which writes
-   * the BDC operator): consecutive content of one element (the lines of a paragraph on a page) is one sequence.
+   * Whether the marked-content sequence `key` is the one open: consecutive content of one element (the lines of a
+   * paragraph on a page) is one sequence. When it is not, the caller ends the open one and begins its own with
+   * `beginMarked`.
    */
-  mark(key: string, begin: (out: ContentWriter) => void): void {
-    if (this.marked === key) return;
+  isMarked(key: number): boolean {
+    return this.marked === key;
+  }
+
+  /** Ends the open marked-content sequence and records `key` as open; the caller then writes the BDC operator. */
+  beginMarked(key: number): ContentWriter {
     this.endMarked();
-    begin(this.out);
     this.marked = key;
     this.markedInText = this.inText;
+    return this.out;
   }
 
   /** Ends the open marked-content sequence, if any. */
@@ -228,8 +236,8 @@ export class PageContent {
     const X = round4(x);
     const Y = round4(y);
     if (this.lineSet) {
-      const tx = exactStep(X - this.lineE, (t) => t + this.lineE === X);
-      const ty = exactStep(this.lineF - Y, (t) => this.lineF - t === Y);
+      const tx = exactStep(X - this.lineE, this.lineE, X, 1);
+      const ty = exactStep(this.lineF - Y, this.lineF, Y, -1);
       if (tx !== undefined && ty !== undefined) {
         this.out.text(tx).byte(32).text(ty).text(' Td\n');
         this.lineE = X;
@@ -245,14 +253,14 @@ export class PageContent {
 }
 
 /**
- * The shortest decimal (4 to 7 places) of a step `d` that a reader adding it gets exactly right (`exact`), or
- * undefined when none does.
+ * The shortest decimal (4 to 7 places) of a step `d` that a reader applying it to `from` (adding it, `sign` 1, or
+ * subtracting it, -1) gets exactly `to` with, or undefined when none does.
  */
-function exactStep(d: number, exact: (t: number) => boolean): string | undefined {
+function exactStep(d: number, from: number, to: number, sign: 1 | -1): string | undefined {
   for (let places = 4; places <= 7; places++) {
     const p = 10 ** places;
     const t = Math.round(d * p) / p;
-    if (exact(t)) return t === 0 ? '0' : String(t);
+    if ((sign === 1 ? t + from : from - t) === to) return t === 0 ? '0' : String(t);
   }
   return undefined;
 }

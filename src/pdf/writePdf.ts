@@ -34,6 +34,10 @@ export interface WriteOptions {
  */
 const deflate = (data: Uint8Array): Uint8Array => zlib.deflateSync(data);
 
+/** Keys of the artifact kinds' marked-content sequences (structure elements are keyed by their ids, from 0). */
+const LAYOUT = -1;
+const PAGINATION = -2;
+
 /** The compressed output-intent profile, made once per process. */
 let compressedProfile: Uint8Array | undefined;
 
@@ -81,7 +85,7 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
     const drawRules = () => {
       if (rules.length === 0) return;
       content.endText();
-      content.mark('Layout', (out) => out.text('/Artifact<</Type /Layout>>BDC\n'));
+      if (!content.isMarked(LAYOUT)) content.beginMarked(LAYOUT).text('/Artifact<</Type /Layout>>BDC\n');
       writeRules(content.out, rules);
       rules = [];
     };
@@ -97,8 +101,11 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
         const run = runs[r]!;
         const nodeId = item.structs[run.run];
         content.beginText();
-        if (item.artifact || nodeId === undefined) content.mark('Pagination', (out) => out.text('/Artifact<</Type /Pagination>>BDC\n'));
-        else content.mark(`e${nodeId}`, (out) => out.byte(47).text(structure.type(nodeId) ?? 'Span').text('<</MCID ').int(structure.mark(nodeId)).text('>>BDC\n'));
+        if (item.artifact || nodeId === undefined) {
+          if (!content.isMarked(PAGINATION)) content.beginMarked(PAGINATION).text('/Artifact<</Type /Pagination>>BDC\n');
+        } else if (!content.isMarked(nodeId)) {
+          content.beginMarked(nodeId).byte(47).text(structure.type(nodeId) ?? 'Span').text('<</MCID ').int(structure.mark(nodeId)).text('>>BDC\n');
+        }
         if (run.text.length === 0) continue;
         paintGlyphRun(content, run, encoder, glyphAt, encoder.fontOf(run).resource, item.x, item.baseline);
         glyphAt += run.glyphs.length;
