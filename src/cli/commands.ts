@@ -18,7 +18,9 @@ type Print = (s: string) => void;
  * the fonts) is most of a short run's time, and an unreadable file or a usage mistake does not need it.
  */
 async function library() {
-  const [model, render, init] = await Promise.all([import('../model/index.js'), import('../renderReport.js'), import('./initReport.js')]);
+  const [model, render, init, { z }] = await Promise.all([import('../model/index.js'), import('../renderReport.js'), import('./initReport.js'), import('zod')]);
+  // A command runs once: zod checking without the code it would generate and compile for its schemas (the same checks).
+  z.config({ jitless: true });
   return { ...model, ...render, ...init };
 }
 type Library = Awaited<ReturnType<typeof library>>;
