@@ -108,7 +108,8 @@ export class TrueTypeSubset {
   private glyphProgram(gid: number): Uint8Array {
     const { glyf, loca } = this.tables;
     const data = glyf.subarray(loca[gid]!, loca[gid + 1]!);
-    if (data.length < 10 || new DataView(data.buffer, data.byteOffset).getInt16(0) >= 0) return data;
+    // A simple glyph (numberOfContours ≥ 0: the sign bit of its first byte clear) is copied as it is.
+    if (data.length < 10 || (data[0]! & 0x80) === 0) return data;
     const copy = new Uint8Array(data); // a copy: Buffer#slice would be a view of the shared font
     const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
     let pos = 10;

@@ -137,13 +137,14 @@ function glyphRun(p: PreparedParagraph, a: number, b: number, x: number[]): Glyp
   const run = p.runs[p.run[a]!]!;
   const start = p.offset[a]!;
   const end = p.offset[b]!;
-  const glyphs: number[] = [];
-  const advances: number[] = [];
-  const widths: number[] = [];
+  // Arrays of their final length (growing them by push leaves the smaller stores behind as garbage).
+  const glyphs = new Array<number>(b - a);
+  const advances = new Array<number>(b - a);
+  const widths = new Array<number>(b - a);
   for (let i = a; i < b; i++) {
-    glyphs.push(p.glyph[i]!);
-    advances.push(p.em[i]!);
-    widths.push(p.advance[i]!);
+    glyphs[i - a] = p.glyph[i]!;
+    advances[i - a] = p.em[i]!;
+    widths[i - a] = p.advance[i]!;
   }
   return { run: p.run[a]!, font: run.font, face: p.face[a]!, size: run.size, text: p.text.slice(start, end), x, glyphs, advances, widths };
 }
