@@ -10,7 +10,8 @@
  * Both sit where tsc's dist/src/cli.js was, so that everything the CLI finds relative to its own file (the package
  * root, the editor page, the fonts) is found as before. The library itself (dist/src/index.js …) is left as tsc wrote it.
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +31,15 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
-await build({ ...common, entryPoints: [join(root, 'src', 'cli', 'launch.ts')], outfile: join(out, 'cli.js'), format: 'esm', banner: { js: '#!/usr/bin/env node' } });
+// The launcher names its code cache by the bundle's contents (V8 itself checks only the source's length).
+const hash = createHash('sha256').update(readFileSync(join(out, 'cli.bundle.cjs'))).digest('hex');
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'launch.ts')],
+  outfile: join(out, 'cli.js'),
+  format: 'esm',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { __BUNDLE_HASH__: JSON.stringify(hash) },
+});
 const kb = (f) => `${Math.round(statSync(join(out, f)).size / 1024)} KB`;
 console.log(`dist/src/cli.bundle.cjs ${kb('cli.bundle.cjs')}, dist/src/cli.js ${kb('cli.js')}`);

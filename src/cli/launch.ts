@@ -4,28 +4,29 @@
  *
  * A new process spends much of a short run compiling the code it is about to run. So the first run of each command
  * (render, validate …) keeps, when it ends, the code V8 compiled for it in the library's cache folder (cacheDirs.ts),
- * and later runs of that command start from it. The cache is named by the package version, the Node.js version and
- * architecture, and the bundle's size and time; V8 checks it again (its own version, flags and the source) and
- * rejects one that does not fit, which is then written anew. A damaged or foreign cache entry costs only the
+ * and later runs of that command start from it. The cache is named by the Node.js version and architecture and by a
+ * hash of the bundle's contents (written into this file when it is built); V8 checks it again (its own version and
+ * flags) and rejects one that does not fit, which is then written anew. A damaged or foreign cache entry costs only the
  * compilation it would have saved: what the command does, prints and writes is the same with or without it.
  * `XXGK_REPORT_CODE_CACHE=0` turns it off.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDirs, writeCacheEntry } from '../cacheDirs.js';
-import { PACKAGE_VERSION } from '../packageInfo.js';
+
+/** SHA-256 of the bundle's contents, set by scripts/bundle-cli.mjs when it builds this file. */
+declare const __BUNDLE_HASH__: string;
 
 const COMMANDS = new Set(['init', 'validate', 'render', 'text', 'schema', 'serve']);
 
 /** Runs the bundled command line `bundle` (a CommonJS file) in this process, with a code cache per command. */
 export function runBundle(bundle: string): void {
   const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
-  const stat = statSync(bundle);
   const command = COMMANDS.has(process.argv[2] ?? '') ? process.argv[2]! : 'other';
-  const name = `cli-${command}-${PACKAGE_VERSION}-${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`;
+  const name = `cli-${command}-${process.version}-${process.arch}-${__BUNDLE_HASH__.slice(0, 16)}.v8cache`;
   const dirs = process.env.XXGK_REPORT_CODE_CACHE === '0' ? [] : cacheDirs();
   let cachedData: Buffer | undefined;
   for (const dir of dirs) {
