@@ -12,7 +12,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, openSync, lstatSync, mk
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLI, ensureCliBuilt, ROOT } from '../helpers/build.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
@@ -101,11 +101,15 @@ async function copyStarting(dir: string, name = 'r.json'): Promise<void> {
   copyFileSync((await starting()).json, join(dir, name));
 }
 
+// Time limits here only guard against a hang: far above the normal time (the slowest test takes about 4 s, the build
+// a minute at most), so that a busy machine never fails a test that would have passed.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
 beforeAll(async () => {
   // `npm test` builds first (pretest); a direct `vitest run` may find no build, or one older than the sources.
   ensureCliBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
-}, 120_000);
+}, 900_000);
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -942,7 +946,10 @@ describe.concurrent('output to special files', () => {
   it('temporary files orphaned by a killed run are removed by the next write to that folder; others are left alone', async () => {
     const dir = folder();
     await copyStarting(dir);
-    const old = (Date.now() - 5 * 60_000) / 1000;
+    // Ages far from the one-minute line on either side, so that no amount of waiting moves a file across it: the
+    // stale files are a day old, the fresh one is dated an hour ahead.
+    const old = (Date.now() - 24 * 3_600_000) / 1000;
+    const ahead = (Date.now() + 3_600_000) / 1000;
     // Pids above 4194304 (Linux's largest pid_max) belong to no process.
     const names = {
       staleSameName: '.r.pdf.xxgk-4194305-0badc0de.tmp',
@@ -953,7 +960,8 @@ describe.concurrent('output to special files', () => {
     };
     for (const [key, name] of Object.entries(names)) {
       writeFileSync(join(dir, name), 'partial');
-      if (key !== 'fresh') utimesSync(join(dir, name), old, old);
+      if (key === 'fresh') utimesSync(join(dir, name), ahead, ahead);
+      else utimesSync(join(dir, name), old, old);
     }
     const r = await cli(['render', 'r.json', '-o', 'r.pdf'], dir);
     expect(r.code, r.stderr).toBe(0);
