@@ -7,9 +7,10 @@
  */
 import type { FontRole } from '../model/fontRole.js';
 import type { DocCell, DocRow, DocTable } from '../model/document.js';
+import { isPause } from '../text/charClass.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { PageItem, TextItem } from './page.js';
-import type { Typesetter } from './typesetter.js';
+import type { SetOptions, Typesetter } from './typesetter.js';
 
 /** Rule width of the table borders in points. */
 const RULE = 0.5;
@@ -176,7 +177,17 @@ function layoutRow(ts: Typesetter, row: DocRow, index: number, header: boolean, 
         // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
         const natural = ts.width(role, cell.pieces.map((p) => p.text).join(''), size);
         lines = ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
-      } else lines = ts.set(cell.pieces, { measure, align, indent, restIndent, size });
+      } else {
+        const options: SetOptions = { measure, align, indent, restIndent, size };
+        lines = ts.set(cell.pieces, options);
+        // A label that wraps is broken after a pause mark (、，；：) when that takes no more lines, into lines as even
+        // as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定, not …经济安全和社 / 会稳定.
+        if (lines.length > 1) {
+          const text = cell.pieces.map((p) => p.text).join('');
+          const atPause = ts.balance(cell.pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
+          if (atPause && atPause.length <= lines.length) lines = atPause;
+        }
+      }
     }
     return { cell, x, width, lines, role };
   });

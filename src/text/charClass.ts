@@ -42,6 +42,14 @@ export function isInseparable(cp: number): boolean {
   return INSEPARABLE.has(cp);
 }
 
+/** Marks that end a clause or an item of a series (、，；：): where a label that must wrap reads best broken. */
+const PAUSES = toSet('、，；：');
+
+/** Whether a code point ends a clause or a series item (、，；：). */
+export function isPause(cp: number): boolean {
+  return PAUSES.has(cp);
+}
+
 /** Whether a full-width mark has a blank right half (may be set at half width: 标点挤压). */
 export function hasRightBlank(cp: number): boolean {
   return RIGHT_BLANK.has(cp);

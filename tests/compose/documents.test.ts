@@ -121,6 +121,29 @@ describe('structure', () => {
     expect(t).toMatch(/平台.*条数\|门户网站.*393\|政务微博.*48/);
   });
 
+  it('breaks a wrapping table label after a pause mark when that takes no more lines, into even lines', () => {
+    const seedLines = texts(compose(fixture('linyi-minzheng-2017')));
+    const at = seedLines.indexOf('危及国家安全、公共安全、');
+    expect(at).toBeGreaterThan(0);
+    expect(seedLines[at + 1]).toBe('经济安全和社会稳定');
+    const report = base();
+    const early = '依申请公开：' + '政府信息公开工作年度报告编制发布和统计数据核对'.repeat(2);
+    const series = '门户网站，政务微博，政务微信和其他渠道公开的政府信息数量合计';
+    report.sections.otherMatters!.blocks.push({ type: 'table', title: '补充情况', header: [['事项', '条数']], rows: [[early, '393'], [series, '5']] });
+    const t = texts(compose(report));
+    const first = t.indexOf('补充情况');
+    expect(t.slice(first + 3, first + 9)).toEqual([
+      // Broken after ： it would take three lines: the two lines that fit stay.
+      '依申请公开：政府信息公开工作年度报告编制发布和统计数据核',
+      '对政府信息公开工作年度报告编制发布和统计数据核对',
+      '393',
+      // Of the breaks after ，, the one that gives the evener lines.
+      '门户网站，政务微博，',
+      '政务微信和其他渠道公开的政府信息数量合计',
+      '5',
+    ]);
+  });
+
   it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
     const report = fixture('huaian-shi-2024') as Report;
     report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];
