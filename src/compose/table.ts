@@ -255,14 +255,10 @@ export interface PlacedRow {
  */
 export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[], left: number): PageItem[] {
   const items: PageItem[] = [];
-  // Each cell draws its four sides; a side shared with a neighbour is drawn once. Sides are told apart to 0.01 pt,
-  // by a number (a rule is horizontal or vertical: its fixed coordinate and its two ends, each under 2^17 hundredths
-  // of a point, fit a double exactly), or for a page larger than that by a string.
-  const rules = new Map<number | string, PageItem>();
+  // Each cell draws its four sides; a side shared with a neighbour is drawn once (told apart to 0.01 pt).
+  const rules = new Map<string, PageItem>();
   const rule = (x1: number, y1: number, x2: number, y2: number) => {
-    const [a, b, c, d] = [Math.round(x1 * 100), Math.round(y1 * 100), Math.round(x2 * 100), Math.round(y2 * 100)];
-    const fits = a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < 0x20000 && b < 0x20000 && c < 0x20000 && d < 0x20000;
-    const key = !fits ? `${a},${b},${c},${d}` : b === d ? ((b * 0x20000 + a) * 0x20000 + c) * 2 : a === c ? ((a * 0x20000 + b) * 0x20000 + d) * 2 + 1 : `${a},${b},${c},${d}`;
+    const key = `${Math.round(x1 * 100)},${Math.round(y1 * 100)},${Math.round(x2 * 100)},${Math.round(y2 * 100)}`;
     if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: RULE });
   };
   // The row each placed row is, in order, to find how far a spanning cell reaches on this page.

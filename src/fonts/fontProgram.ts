@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import type { FontkitFont, FontkitModule, FontkitSubset } from './fontkitTypes.js';
+import { sfntTableRecords } from './sfnt.js';
 
 /** Raw tables and horizontal metrics of a face. */
 export interface FontTables {
@@ -24,17 +25,13 @@ export interface FontTables {
   readonly bearings: Int16Array;
 }
 
-/** One face of a font file. */
-export interface FontProgram {
+/**
+ * One face of a font file. Names, units per em and the hhea ascender and descender (font units) are those fontkit
+ * gives.
+ */
+export interface FontProgram extends Pick<FontkitFont, 'postscriptName' | 'fullName' | 'familyName' | 'unitsPerEm' | 'ascent' | 'descent'> {
   /** The font file (SFNT; a WOFF file's converted bytes; a collection's whole file). */
   readonly data: Uint8Array;
-  readonly postscriptName: string | null;
-  readonly fullName: string | null;
-  readonly familyName: string | null;
-  readonly unitsPerEm: number;
-  /** hhea ascender and descender, font units. */
-  readonly ascent: number;
-  readonly descent: number;
   /** head's bounding box of all glyphs, font units. */
   readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
   /** post's italic angle, degrees. */
@@ -195,12 +192,7 @@ export function readTrueType(data: Uint8Array): FontProgram | null {
   const v = view(data);
   if (v.getUint32(0) !== 0x00010000 && v.getUint32(0) !== 0x74727565) return null;
   const raw = new Map<string, Uint8Array>();
-  const numTables = v.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const rec = 12 + i * 16;
-    const tag = String.fromCharCode(data[rec]!, data[rec + 1]!, data[rec + 2]!, data[rec + 3]!);
-    raw.set(tag, data.subarray(v.getUint32(rec + 8), v.getUint32(rec + 8) + v.getUint32(rec + 12)));
-  }
+  for (const { tag, offset, length } of sfntTableRecords(v, 0)) raw.set(tag, data.subarray(offset, offset + length));
   if (!raw.has('glyf') || !raw.has('loca') || raw.has('CFF ') || raw.has('CFF2') || raw.has('fvar') || !raw.has('name') || !raw.has('post')) return null;
   const lookup = cmapLookup(raw.get('cmap')!);
   if (!lookup) return null;

@@ -1,5 +1,34 @@
 import { inflateSync } from 'node:zlib';
 
+/** A table record of an SFNT face's table directory. */
+export interface TableRecord {
+  readonly tag: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** The table records of the face whose table directory starts at `start` (its count already checked against the file). */
+export function sfntTableRecords(v: DataView, start: number): TableRecord[] {
+  const records: TableRecord[] = [];
+  for (let i = 0, n = v.getUint16(start + 4); i < n; i++) {
+    const rec = start + 12 + i * 16;
+    const tag = String.fromCharCode(v.getUint8(rec), v.getUint8(rec + 1), v.getUint8(rec + 2), v.getUint8(rec + 3));
+    records.push({ tag, offset: v.getUint32(rec + 8), length: v.getUint32(rec + 12) });
+  }
+  return records;
+}
+
+/** Writes an SFNT header: the flavour, the table count and the binary-search fields derived from it. */
+export function writeSfntHeader(dst: DataView, flavor: number, numTables: number): void {
+  const entrySelector = Math.floor(Math.log2(Math.max(1, numTables)));
+  const searchRange = 16 * 2 ** entrySelector;
+  dst.setUint32(0, flavor);
+  dst.setUint16(4, numTables);
+  dst.setUint16(6, searchRange);
+  dst.setUint16(8, entrySelector);
+  dst.setUint16(10, numTables * 16 - searchRange);
+}
+
 /** True when the bytes start with the WOFF 1.0 signature `wOFF`. */
 export function isWoff(bytes: Uint8Array): boolean {
   return bytes.length >= 44 && bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x46;
@@ -45,13 +74,7 @@ export function woffToSfnt(woff: Uint8Array, maxBytes = Number.MAX_SAFE_INTEGER)
   if (size > maxBytes) throw new Error(`WOFF 解压后为${size}字节，超过上限${maxBytes}字节`);
   const out = new Uint8Array(size);
   const dst = new DataView(out.buffer);
-  const entrySelector = Math.floor(Math.log2(Math.max(1, numTables)));
-  const searchRange = 16 * 2 ** entrySelector;
-  dst.setUint32(0, flavor);
-  dst.setUint16(4, numTables);
-  dst.setUint16(6, searchRange);
-  dst.setUint16(8, entrySelector);
-  dst.setUint16(10, numTables * 16 - searchRange);
+  writeSfntHeader(dst, flavor, numTables);
   let offset = headerSize;
   tables.forEach((t, i) => {
     const packed = woff.subarray(t.offset, t.offset + t.compLength);

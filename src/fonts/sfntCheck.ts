@@ -8,6 +8,8 @@
  * (the subsetter copies TrueType glyph programs), so they are not checked; CFF outlines are left to fontkit.
  */
 
+import { sfntTableRecords } from './sfnt.js';
+
 /** A font file that cannot be used; the message names the file and what is wrong, in Chinese. */
 export class FontError extends Error {
   constructor(
@@ -60,11 +62,7 @@ function checkFace(v: DataView, start: number, fail: (reason: string) => never, 
   const numTables = v.getUint16(start + 4);
   if (numTables < 1 || numTables > 512 || start + 12 + numTables * 16 > size) fail(`${at}表目录有误（声称有${numTables}个表）。`);
   const tables = new Map<string, Table>();
-  for (let i = 0; i < numTables; i++) {
-    const rec = start + 12 + i * 16;
-    const name = tagAt(v, rec);
-    const offset = v.getUint32(rec + 8);
-    const length = v.getUint32(rec + 12);
+  for (const { tag: name, offset, length } of sfntTableRecords(v, start)) {
     if (offset + length > size) fail(`${at}表 ${printable(name)} 超出文件末尾（位置${offset}，长度${length}，文件只有${size}字节）。`);
     if (tables.has(name)) fail(`${at}表 ${printable(name)} 出现了两次。`);
     tables.set(name, { offset, length });

@@ -4,6 +4,7 @@
  * time, because each face's tables are read once and kept for the life of the process.
  */
 import type { FontProgram, FontTables } from './fontProgram.js';
+import { writeSfntHeader } from './sfnt.js';
 
 interface FaceTables extends FontTables {
   readonly glyf: Uint8Array;
@@ -200,12 +201,7 @@ function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
   const size = tags.reduce((s, t) => s + ((tables.get(t)!.length + 3) & ~3), headerSize);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
-  const selector = Math.floor(Math.log2(tags.length));
-  view.setUint32(0, 0x00010000);
-  view.setUint16(4, tags.length);
-  view.setUint16(6, 16 * 2 ** selector);
-  view.setUint16(8, selector);
-  view.setUint16(10, tags.length * 16 - 16 * 2 ** selector);
+  writeSfntHeader(view, 0x00010000, tags.length);
   let offset = headerSize;
   let headOffset = 0;
   // The file's checksum is the header's plus every table's: tables start on 4-byte boundaries and are padded with

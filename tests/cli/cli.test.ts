@@ -13,6 +13,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { numberedFolders } from '../helpers/folders.js';
 import { CLI, ensureCliBuilt, ROOT } from '../helpers/build.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
@@ -71,13 +72,8 @@ function interruptedRender(args: readonly string[], cwd: string, when: 'start' |
 }
 
 let tmp: string;
-let n = 0;
 /** A fresh folder for one test. */
-function folder(): string {
-  const dir = join(tmp, `t${++n}`);
-  mkdirSync(dir);
-  return dir;
-}
+const folder = numberedFolders(() => tmp);
 
 const isPdf = (path: string) => readFileSync(path).subarray(0, 5).toString('latin1') === '%PDF-';
 const isCompletePdf = (path: string) => isPdf(path) && readFileSync(path).subarray(-32).toString('latin1').trimEnd().endsWith('%%EOF');

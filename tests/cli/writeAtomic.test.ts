@@ -8,18 +8,15 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { numberedFolders } from '../helpers/folders.js';
 import { removeStaleTemps, STALE_TEMP_MS, tempPath, writeFileAtomic } from '../../src/cli/writeAtomic.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MODULE = new URL('../../src/cli/writeAtomic.ts', import.meta.url).href;
 
 let tmp: string;
-let n = 0;
-const folder = () => {
-  const dir = join(tmp, `t${++n}`);
-  mkdirSync(dir);
-  return dir;
-};
+/** A fresh folder for one test. */
+const folder = numberedFolders(() => tmp);
 const tempFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 beforeAll(() => {

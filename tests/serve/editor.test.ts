@@ -13,11 +13,12 @@
  * into a temporary folder.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { numberedFolders } from '../helpers/folders.js';
 import { extractTextStream } from '../../src/index.js';
 import { CHROMIUM_PACKAGES, chromiumAvailable, chromiumExecutable, describeWithTool } from '../helpers/conformance.js';
 import { CLI, ensureBuilt, ROOT } from '../helpers/build.js';
@@ -27,12 +28,8 @@ const REPORT_2021 = join(ROOT, 'fixtures/huaian-shi-2024.json');
 const SHOTS = process.env.XXGK_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/images') : undefined;
 
 let tmp: string;
-let n = 0;
-function folder(): string {
-  const dir = join(tmp, `t${++n}`);
-  mkdirSync(dir);
-  return dir;
-}
+/** A fresh folder for one test. */
+const folder = numberedFolders(() => tmp);
 
 beforeAll(() => {
   ensureBuilt();
