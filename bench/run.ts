@@ -39,6 +39,8 @@ type WriteOptions = import('../src/pdf/writePdf.js').WriteOptions;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist', 'src');
+/** The CLI as installed: the package's `bin`. */
+const CLI_BIN = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['xxgk-report']!;
 const SEED_PATH = join(ROOT, 'fixtures', 'linyi-minzheng-2017.json');
 /** A report in the 2021 national format, with its three tables. */
 const FORMAT_2021_PATH = join(ROOT, 'fixtures', 'huaian-shi-2024.json');
@@ -711,7 +713,7 @@ function coldStart(): ColdResult {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
   try {
     const out = join(dir, 'seed.pdf');
-    const cli = ['dist/src/cli.js', 'render', 'fixtures/linyi-minzheng-2017.json', '-o', out];
+    const cli = [CLI_BIN, 'render', 'fixtures/linyi-minzheng-2017.json', '-o', out];
     const env = { ...process.env, BENCH_DIST: pathToFileURL(DIST).href, BENCH_SEED: SEED_PATH };
     const probe = (): ColdPhases => {
       const res = spawnSync(process.execPath, ['--input-type=module', '-e', COLD_PHASES], { cwd: ROOT, encoding: 'utf8', env });

@@ -82,9 +82,10 @@ export function cacheDirs(environment: CacheEnvironment = {}): string[] {
 
 /**
  * Writes a cache entry into the first folder of `dirs` that can be written (through a temporary file renamed into
- * place, so that a reader never sees half an entry); returns whether one could. Never throws.
+ * place, so that a reader never sees half an entry); returns that folder, or undefined when none could be written.
+ * Never throws.
  */
-export function writeCacheEntry(dirs: readonly string[], name: string, data: Uint8Array): boolean {
+export function writeCacheEntry(dirs: readonly string[], name: string, data: Uint8Array): string | undefined {
   for (const dir of dirs) {
     const entry = join(dir, name);
     const temp = `${entry}.${process.pid}-${threadId}.tmp`;
@@ -92,7 +93,7 @@ export function writeCacheEntry(dirs: readonly string[], name: string, data: Uin
       mkdirSync(dir, { recursive: true });
       writeFileSync(temp, data);
       renameSync(temp, entry);
-      return true;
+      return dir;
     } catch {
       // not writable (a read-only project or home): try the next folder
       try {
@@ -102,5 +103,5 @@ export function writeCacheEntry(dirs: readonly string[], name: string, data: Uin
       }
     }
   }
-  return false;
+  return undefined;
 }

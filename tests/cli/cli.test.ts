@@ -497,7 +497,14 @@ describe.concurrent('schema, help and version', () => {
     const entries = () => (existsSync(cache) ? readdirSync(cache).filter((f) => f.endsWith('.v8cache')) : []);
     expect(run({ XXGK_REPORT_CODE_CACHE: '0' }, 'none.pdf').status).toBe(0);
     expect(entries()).toEqual([]);
+    // Entries of an older build or another Node.js for this command are replaced; other files stay.
+    mkdirSync(cache, { recursive: true });
+    for (const old of ['cli-render-v18.0.0-x64-0123456789abcdef.v8cache', 'cli-render-0.0.9-v20.0.0-x64-1-2.v8cache', 'cli-validate-v18.0.0-x64-0123456789abcdef.v8cache', 'font.sfnt']) writeFileSync(join(cache, old), 'old');
     expect(run({}, 'first.pdf').status).toBe(0);
+    expect(readdirSync(cache).filter((f) => f.startsWith('cli-render-') || f === 'font.sfnt')).toEqual([expect.stringMatching(/^cli-render-v\d+\.\d+\.\d+-[a-z0-9]+-[0-9a-f]{16}\.v8cache$/), 'font.sfnt']);
+    expect(readFileSync(join(cache, 'cli-validate-v18.0.0-x64-0123456789abcdef.v8cache'), 'utf8')).toBe('old');
+    rmSync(join(cache, 'cli-validate-v18.0.0-x64-0123456789abcdef.v8cache'));
+    rmSync(join(cache, 'font.sfnt'));
     expect(entries()).toEqual([expect.stringMatching(/^cli-render-.*\.v8cache$/)]);
     const entry = join(cache, entries()[0]!);
     const written = readFileSync(entry);

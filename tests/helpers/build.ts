@@ -3,12 +3,13 @@
  * no build, or one older than the sources, and builds then).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = join(ROOT, 'dist/src/cli.js');
+/** The CLI as installed: the package's `bin`. */
+export const CLI = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['xxgk-report']!);
 const PAGE = join(ROOT, 'dist/web/editor.js');
 
 function newestMtime(dir: string): number {

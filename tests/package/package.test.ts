@@ -209,7 +209,7 @@ if (!online && isCI()) {
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
     it('ships the build, fonts, schema and licences, and neither sources nor source maps', () => {
-      for (const f of ['package.json', 'LICENSE', 'README.md', 'fonts/OFL-NotoSansSC.txt', 'fonts/default-fonts.json', 'schema/report.schema.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js']) {
+      for (const f of ['package.json', 'LICENSE', 'README.md', 'fonts/OFL-NotoSansSC.txt', 'fonts/default-fonts.json', 'schema/report.schema.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/src/cli.cjs', 'dist/src/cli.bundle.cjs']) {
         expect(s.packFiles, f).toContain(f);
       }
       expect(s.packFiles.filter((f) => f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
