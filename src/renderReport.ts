@@ -54,16 +54,28 @@ export interface PreparedReport {
 
 /** Validates a report (including that every printed character can be drawn) and resolves it; throws ReportValidationError or RenderOptionsError. */
 export function prepareReport(input: unknown, options: RenderOptions = {}): PreparedReport {
+  return prepare(input, options, true);
+}
+
+/**
+ * prepareReport; without `warnings` (for a render that discards them) the checks that can only warn are skipped while
+ * the report is valid, and run for the ReportValidationError of one that is not (which lists them beside the errors).
+ */
+function prepare(input: unknown, options: RenderOptions, warnings: boolean): PreparedReport {
   const problems = renderOptionProblems(options);
   if (problems.length > 0) throw new RenderOptionsError(problems);
   const fonts = resolveFonts(options);
   const layout: LayoutOptions = { ...DEFAULT_LAYOUT, ...options.layout };
-  const result = checkReport(input, {
-    strict: options.strict ?? false,
-    canDraw: (cp, role) => fonts[role].stack.canDraw(cp),
-    ...(options.limits ? { limits: options.limits } : {}),
-    ...(layout.itemNumbering ? { itemNumbering: layout.itemNumbering } : {}),
-  });
+  const check = (withWarnings: boolean) =>
+    checkReport(input, {
+      strict: options.strict ?? false,
+      warnings: withWarnings,
+      canDraw: (cp, role) => fonts[role].stack.canDraw(cp),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(layout.itemNumbering ? { itemNumbering: layout.itemNumbering } : {}),
+    });
+  let result = check(warnings);
+  if (!result.ok && !warnings) result = check(true);
   if (!result.ok || !result.report || !result.document) throw new ReportValidationError(result.errors, result.warnings);
   return { report: result.report, document: result.document, fonts, layout, warnings: result.warnings };
 }
@@ -96,13 +108,14 @@ function writeOptions(prepared: PreparedReport, options: RenderOptions) {
     disclosureMode: m.disclosureMode,
   };
   const fontIds = FONT_ROLES.map((r) => `${r}:${prepared.fonts[r].stack.primaryFace.postscriptName}:${prepared.fonts[r].size}`);
-  const fileId = createHash('md5').update(JSON.stringify({ report: prepared.report, layout: prepared.layout, fontIds, pdfa: options.pdfa ?? '1b', info })).digest();
+  // Hashed when the trailer is written (after the font programs, compressed meanwhile on zlib's threads).
+  const fileId = () => createHash('md5').update(JSON.stringify({ report: prepared.report, layout: prepared.layout, fontIds, pdfa: options.pdfa ?? '1b', info })).digest();
   return { pdfa: options.pdfa ?? '1b', info, archive, fileId };
 }
 
 /** Renders a report to PDF bytes. Rejects with ReportValidationError (carrying every error) when the report is not valid. */
 export async function renderReport(input: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
-  return renderPrepared(prepareReport(input, options), options);
+  return renderPrepared(prepare(input, options, false), options);
 }
 
 /**
@@ -118,7 +131,7 @@ export async function renderPrepared(prepared: PreparedReport, options: RenderOp
 
 /** Renders a report into a writable stream (for servers). Nothing is written when the report is not valid. */
 export async function renderReportToStream(input: unknown, writable: Writable, options: RenderOptions = {}): Promise<void> {
-  const prepared = prepareReport(input, options);
+  const prepared = prepare(input, options, false);
   const composed = composeReport(prepared);
   await writePdf(composed, writeOptions(prepared, options), (c) => writable.write(c));
   await new Promise<void>((resolve, reject) => writable.end((err?: Error | null) => (err ? reject(err) : resolve())));

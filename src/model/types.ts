@@ -97,6 +97,11 @@ export interface CheckOptions {
   readonly canDraw?: (codePoint: number, role: FontRole) => boolean;
   /** Overrides of `DEFAULT_LIMITS`. */
   readonly limits?: Partial<ReportLimits>;
+  /**
+   * Whether to look for warnings (default true). `false` (ignored with `strict`) skips the checks that can only warn,
+   * for a caller that would discard what they find; errors are found all the same.
+   */
+  readonly warnings?: boolean;
 }
 
 /** One printed text field of a report: where it is, what it says, and the role it is set in. */

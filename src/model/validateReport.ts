@@ -70,12 +70,10 @@ function run(input: unknown, options: CheckOptions & ResolveOptions, strict: boo
   ];
   const values = isObj(statistics) && isObj(statistics['values']) ? statistics['values'] : {};
   const previous = isObj(statistics) && isObj(statistics['previous']) ? statistics['previous'] : {};
-  const warnings: ValidationIssue[] = [
-    ...structure.warnings,
-    ...checkStatisticsRules(values, template, previous),
-    ...lintStructure(input, template),
-    ...fields.flatMap(lintTextField),
-  ];
+  const warnings: ValidationIssue[] =
+    options.warnings === false && !strict
+      ? []
+      : [...structure.warnings, ...checkStatisticsRules(values, template, previous), ...lintStructure(input, template), ...fields.flatMap(lintTextField)];
   let document: ResolvedDocument | undefined;
   if (parsed.success && errors.length === 0) {
     document = resolveDocument(parsed.data as Report, template, options);

@@ -24,8 +24,11 @@ export interface WriteOptions {
   readonly pdfa: PdfALevel;
   readonly info: DocumentInfo;
   readonly archive: ArchivalInfo;
-  /** 16 bytes identifying the document (derived from its content, so identical input gives identical bytes). */
-  readonly fileId: Buffer;
+  /**
+   * 16 bytes identifying the document (derived from its content, so identical input gives identical bytes), or a
+   * function that gives them when the trailer is written.
+   */
+  readonly fileId: Buffer | (() => Buffer);
 }
 
 /**
@@ -156,7 +159,7 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
     `<</Title ${pdfString(info.title)}/Author ${pdfString(info.author)}/Subject ${pdfString(info.subject)}/Keywords ${pdfString(info.keywords)}` +
       `/Creator ${pdfString(info.creator)}/Producer ${pdfString(info.producer)}/CreationDate ${pdfDate(info.creationDate)}/ModDate ${pdfDate(info.modDate)}>>`,
   );
-  file.end(catalog, infoObject, options.fileId);
+  file.end(catalog, infoObject, typeof options.fileId === 'function' ? options.fileId() : options.fileId);
 }
 
 /** Endpoints closer than this (in points) are one point: table edges are sums that may differ in the last bits. */

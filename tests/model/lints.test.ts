@@ -13,6 +13,17 @@ function withOverview(text: string): Report {
 const codesAt = (report: Report, path: string) => validateReport(report).warnings.filter((w) => w.path === path).map((w) => w.code);
 
 describe('text lints', () => {
+  it('warnings: false skips the checks that can only warn, and finds the same errors; strict still turns warnings into errors', () => {
+    const report = withOverview('本年度,共办理(含转办)4件;是否公开?是!');
+    const full = validateReport(report);
+    expect(full.ok).toBe(true);
+    expect(full.warnings.length).toBeGreaterThan(0);
+    expect(validateReport(report, { warnings: false })).toEqual({ ...full, warnings: [] });
+    const broken = { ...report, metadata: { ...report.metadata, year: 'x' } } as unknown as Report;
+    expect(validateReport(broken, { warnings: false }).errors).toEqual(validateReport(broken).errors);
+    expect(validateReport(report, { strict: true, warnings: false }).errors).toEqual(validateReport(report, { strict: true }).errors);
+  });
+
   it('halfwidth_punctuation: warns about , ; : ( ) ? ! in Chinese context, once per field', () => {
     const result = validateReport(withOverview('本年度,共办理(含转办)4件;是否公开?是!'));
     const found = result.warnings.filter((w) => w.code === 'halfwidth_punctuation');

@@ -170,6 +170,17 @@ describe('bad input', () => {
     await expect(renderReport(report)).rejects.toBeInstanceOf(ReportValidationError);
     const error = (await renderReport(report).catch((e: unknown) => e)) as ReportValidationError;
     expect(error.errors.map((e) => e.path).sort()).toEqual(['metadata.year', 'sections.overview']);
+    // A render discards the warnings of a valid report, but the error of an invalid one lists them too, as
+    // prepareReport's does (the seed has half-width punctuation, among others).
+    expect(error.warnings.length).toBeGreaterThan(0);
+    expect(error.warnings).toEqual((() => {
+      try {
+        prepareReport(report);
+      } catch (e) {
+        return (e as ReportValidationError).warnings;
+      }
+      return [];
+    })());
     const written: Uint8Array[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (written.push(chunk), done()) });
     await expect(renderReportToStream(report, sink)).rejects.toBeInstanceOf(ReportValidationError);
