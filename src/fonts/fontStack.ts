@@ -2,6 +2,9 @@ import type { TextFont } from '../typeset/textFont.js';
 import type { LazyFace } from './defaultFonts.js';
 import type { FontFace } from './fontFace.js';
 
+/** A face index that no code point has (indices are -1 for none, else 0 and up). */
+const UNASKED = -2;
+
 /**
  * A role's font: a primary face and a fallback chain. A character missing from the primary face is drawn
  * from the first face of the chain that has it; lazy faces are parsed only when one of their characters is asked for.
@@ -10,7 +13,8 @@ import type { FontFace } from './fontFace.js';
 export class FontStack implements TextFont {
   private readonly loaded: FontFace[] = [];
   private readonly lazyIndex = new Map<LazyFace, number>();
-  private readonly faceOf = new Map<number, number>();
+  /** The face index of each code point asked about, in pages of 256 (UNASKED: not asked yet). */
+  private readonly faceOf: (Int32Array | undefined)[] = [];
 
   private fallbackList: readonly LazyFace[] | undefined;
 
@@ -35,11 +39,9 @@ export class FontStack implements TextFont {
   }
 
   face(codePoint: number): number {
-    let index = this.faceOf.get(codePoint);
-    if (index === undefined) {
-      index = this.findFace(codePoint);
-      this.faceOf.set(codePoint, index);
-    }
+    const page = (this.faceOf[codePoint >> 8] ??= new Int32Array(256).fill(UNASKED));
+    let index = page[codePoint & 255]!;
+    if (index === UNASKED) page[codePoint & 255] = index = this.findFace(codePoint);
     return index;
   }
 

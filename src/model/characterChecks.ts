@@ -38,36 +38,29 @@ function checkString(text: string, path: string): ValidationIssue[] {
   return out;
 }
 
-/** Errors for printed characters the font of their role cannot draw; a throwing `canDraw` counts as “cannot draw”. */
+/**
+ * Errors for printed characters the font of their role cannot draw; a throwing `canDraw` counts as “cannot draw”.
+ * `canDraw` is asked about every character (a font stack answers from its own cache).
+ */
 export function checkDrawable(
   fields: readonly (ReportTextField & { readonly generated?: boolean })[],
   canDraw: (codePoint: number, role: FontRole) => boolean,
 ): ValidationIssue[] {
-  // What canDraw said, per role, in pages of 256 code points: 0 not asked, 1 drawable, 2 not.
-  const cache = new Map<FontRole, (Uint8Array | undefined)[]>();
   const out: ValidationIssue[] = [];
   for (const field of fields) {
-    let pages = cache.get(field.role);
-    if (!pages) cache.set(field.role, (pages = []));
-    const text = field.text;
+    const { text, role } = field;
     let seen: Set<number> | undefined;
     let reported = 0;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const index = i;
       if (cp > 0xffff) i++;
-      const page = (pages[cp >> 8] ??= new Uint8Array(256));
-      let known = page[cp & 255]!;
-      if (known === 0) {
-        let drawable: boolean;
-        try {
-          drawable = canDraw(cp, field.role) === true;
-        } catch {
-          drawable = false;
-        }
-        page[cp & 255] = known = drawable ? 1 : 2;
+      let ok: boolean;
+      try {
+        ok = canDraw(cp, role) === true;
+      } catch {
+        ok = false;
       }
-      const ok = known === 1;
       // Drawable characters, forbidden ones (reported by checkForbiddenCharacters) and repeats are not reported.
       if (ok || forbiddenCharacterCode(cp) !== undefined || seen?.has(cp)) continue;
       (seen ??= new Set()).add(cp);

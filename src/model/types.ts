@@ -93,7 +93,11 @@ export interface ReportLimits {
 export interface CheckOptions {
   /** Turn every warning into an error (codes are kept). */
   readonly strict?: boolean;
-  /** Whether the font for a role can draw a code point; when given, every printed character is checked. */
+  /**
+   * Whether the font for a role can draw a code point; when given, every printed character is checked. It is called
+   * for each printed character, so a slow answer should be cached by the function itself (the library's font stacks
+   * keep theirs).
+   */
   readonly canDraw?: (codePoint: number, role: FontRole) => boolean;
   /** Overrides of `DEFAULT_LIMITS`. */
   readonly limits?: Partial<ReportLimits>;
