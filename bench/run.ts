@@ -1201,7 +1201,7 @@ async function main(): Promise<void> {
   const leaves: [string, number, string][] = [
     ['painting pages (writePdf up to the structure tree, without subsetting and deflate)', parts.paintRest, 'glyphs encoded into their subsets, content streams written, page objects'],
     ['finishing the document (structure tree onwards, without deflate)', parts.finishRest, 'structure elements, parent tree, fonts (waiting for their programs), metadata, xref'],
-    ['deflate on the main thread', parts.deflate, `${probe.deflateCalls} streams (page contents, ToUnicode, CIDSet), ${kb(probe.deflateIn)} → ${kb(probe.deflateOut)}; the font programs are compressed on zlib's thread pool while the pages are painted`],
+    ['deflate on the main thread', parts.deflate, `${probe.deflateCalls} streams (page contents, ToUnicode, CIDSet), ${kb(probe.deflateIn)} → ${kb(probe.deflateOut)}; the font programs are compressed on zlib's thread pool (in a render, from before composition)`],
     ['composition (composeReport)', parts.compose, 'line breaking, pagination, tables'],
     ['validation (validateReport with canDraw)', parts.validate, 'schema, lints, per-character font check'],
     ['font subsetting (TrueTypeSubset.encode)', parts.subset, `${probe.subsetFaces} faces`],

@@ -4,16 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { composeDocument } from './compose/composePages.js';
+import { composeDocument, furnitureTexts } from './compose/composePages.js';
 import { DEFAULT_LAYOUT, type LayoutOptions } from './compose/layoutOptions.js';
 import type { ComposedDocument } from './compose/page.js';
 import { resolveFonts, type FontOptions, type FontSet } from './fonts/fontSet.js';
-import type { ResolvedDocument } from './model/document.js';
+import { documentTexts, type ResolvedDocument } from './model/document.js';
 import { FONT_ROLES } from './model/fontRole.js';
 import type { Report, ReportLimits, ValidationIssue } from './model/types.js';
 import { checkReport } from './model/validateReport.js';
 import { RenderOptionsError, renderOptionProblems } from './options.js';
 import { PACKAGE_VERSION } from './packageInfo.js';
+import { EarlyFontPrograms } from './pdf/earlyPrograms.js';
 import { writePdf, type PdfALevel } from './pdf/writePdf.js';
 import type { ArchivalInfo, DocumentInfo } from './pdf/xmp.js';
 
@@ -123,16 +124,27 @@ export async function renderReport(input: unknown, options: RenderOptions = {}):
  * warnings first (the CLI under --strict, an editor) does not validate twice.
  */
 export async function renderPrepared(prepared: PreparedReport, options: RenderOptions = {}): Promise<Uint8Array> {
+  const early = startFontPrograms(prepared);
   const composed = composeReport(prepared);
   const chunks: Uint8Array[] = [];
-  await writePdf(composed, writeOptions(prepared, options), (c) => chunks.push(c));
+  await writePdf(composed, { ...writeOptions(prepared, options), early }, (c) => chunks.push(c));
   return Buffer.concat(chunks);
+}
+
+/**
+ * Starts the font programs from the texts the document will print, so that they are compressed while it is
+ * composed and painted (see pdf/earlyPrograms.ts).
+ */
+function startFontPrograms(prepared: PreparedReport): EarlyFontPrograms | undefined {
+  const doc = prepared.document;
+  return EarlyFontPrograms.start([...documentTexts(doc), ...furnitureTexts(doc)], (role) => prepared.fonts[role].stack);
 }
 
 /** Renders a report into a writable stream (for servers). Nothing is written when the report is not valid. */
 export async function renderReportToStream(input: unknown, writable: Writable, options: RenderOptions = {}): Promise<void> {
   const prepared = prepare(input, options, false);
+  const early = startFontPrograms(prepared);
   const composed = composeReport(prepared);
-  await writePdf(composed, writeOptions(prepared, options), (c) => writable.write(c));
+  await writePdf(composed, { ...writeOptions(prepared, options), early }, (c) => writable.write(c));
   await new Promise<void>((resolve, reject) => writable.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

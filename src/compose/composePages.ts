@@ -8,6 +8,7 @@
  */
 import type { FontSet } from '../fonts/fontSet.js';
 import type { ResolvedDocument } from '../model/document.js';
+import type { FontRole } from '../model/fontRole.js';
 import { buildFlow, type FlowItem } from './flow.js';
 import { DEFAULT_LAYOUT, geometryOf, type LayoutOptions } from './layoutOptions.js';
 import type { ComposedDocument, OutlineEntry, Page, PageItem } from './page.js';
@@ -26,6 +27,22 @@ export function composeDocument(doc: ResolvedDocument, fonts: FontSet, layout: L
   return { width: geometry.pageWidth, height: geometry.pageHeight, pages, structure: doc.structure, outline };
 }
 
+/** The first line of a page that continues a table. */
+const CONTINUED = '续表';
+
+/** The page number as printed. */
+const pageNumberText = (n: number): string => `— ${n} —`;
+
+/**
+ * The texts the composer may print besides the document's own (documentTexts): every character a page number can
+ * have, and 续表 when the document has a table. With the document's texts, what a document prints before it is composed.
+ */
+export function furnitureTexts(doc: ResolvedDocument): { readonly role: FontRole; readonly text: string }[] {
+  const texts: { role: FontRole; text: string }[] = [{ role: 'pageNumber', text: pageNumberText(1234567890) }];
+  if (doc.blocks.some((b) => b.kind === 'table')) texts.push({ role: 'table', text: CONTINUED });
+  return texts;
+}
+
 function drawPage(ts: Typesetter, flow: readonly FlowItem[], page: FlowPage, index: number, outline: OutlineEntry[]): PageItem[] {
   const g = ts.geometry;
   const items: PageItem[] = [];
@@ -39,7 +56,7 @@ function drawPage(ts: Typesetter, flow: readonly FlowItem[], page: FlowPage, ind
   if (page.continues) {
     // A continued table: 续表 on the first line, then its header rows again (both page furniture).
     const size = page.continues.size;
-    const [label] = ts.set([{ role: 'table', text: '续表' }], { align: 'left', size });
+    const [label] = ts.set([{ role: 'table', text: CONTINUED }], { align: 'left', size });
     items.push({ kind: 'text', role: 'table', x: g.left, baseline: g.top + baselineOffset(size, g.linePitch), line: label!, structs: [], artifact: true });
     table = page.continues;
     let y = g.top + g.linePitch;
@@ -70,7 +87,7 @@ function drawPage(ts: Typesetter, flow: readonly FlowItem[], page: FlowPage, ind
 function pageNumberItem(ts: Typesetter, layout: LayoutOptions, n: number): PageItem {
   const g = ts.geometry;
   const cell = ts.cell('pageNumber');
-  const text = `— ${n} —`;
+  const text = pageNumberText(n);
   const size = ts.size('pageNumber');
   const measure = g.width - 2 * cell;
   const align = layout.pageNumberPosition === 'center' ? 'center' : n % 2 === 1 ? 'right' : 'left';

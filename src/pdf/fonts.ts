@@ -9,7 +9,17 @@ import { deflate } from 'node:zlib';
 import type { FontProgram } from '../fonts/fontProgram.js';
 import type { FontkitSubset } from '../fonts/fontkitTypes.js';
 import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
+import type { EarlyFontPrograms } from './earlyPrograms.js';
 import { dictNum, pdfName, ref, type PdfFile } from './pdfFile.js';
+
+/**
+ * Compresses a font program on zlib's thread pool. The program is most of the file, so it gets zlib's best
+ * compression, into one output buffer large enough for the whole result (zlib finishes in one pass on its thread).
+ */
+export function compressProgram(raw: Uint8Array): Promise<Buffer> {
+  const chunkSize = Math.max(64 * 1024, raw.length + 1024);
+  return new Promise((resolve, reject) => deflate(raw, { chunkSize, level: 9, memLevel: 9 }, (e, out) => (e ? reject(e) : resolve(out))));
+}
 
 /** A face embedded in one document. */
 export class EmbeddedFont {
@@ -57,16 +67,14 @@ export class EmbeddedFont {
   }
 
   /**
-   * Builds the subset's font program and starts compressing it on zlib's thread pool; call once every glyph of the
-   * document has been included.
+   * Builds the subset's font program and starts compressing it on zlib's thread pool (or takes the one `early` made
+   * for the same glyphs); call once every glyph of the document has been included.
    */
-  startCompression(): void {
-    const raw = this.subset.encode();
-    this.program = raw;
-    // One output buffer large enough for the whole result, so zlib finishes in one pass on its thread; the program is
-    // most of the file, so it gets zlib's best compression (on that thread, while the pages are painted).
-    const chunkSize = Math.max(64 * 1024, raw.length + 1024);
-    this.compressed = new Promise((resolve, reject) => deflate(raw, { chunkSize, level: 9, memLevel: 9 }, (e, out) => (e ? reject(e) : resolve(out))));
+  startCompression(early?: EarlyFontPrograms): void {
+    // A program made before the document was composed, for a subset of the same glyphs, is the same program.
+    const ready = this.subset instanceof TrueTypeSubset ? early?.take(this.font, this.subset.glyphs) : undefined;
+    this.program = ready ? ready.program : this.subset.encode();
+    this.compressed = ready ? ready.compressed : compressProgram(this.program);
   }
 
   /** Writes the font's objects (the program, once compressed); `cidSet` for PDF/A-1. */

@@ -4,13 +4,15 @@
  * document information mirrored in XMP metadata, and the sRGB output intent.
  *
  * Objects are written as soon as they are complete: each page as it is painted, then the bookmarks, the structure
- * tree and the fonts (whose programs are compressed on zlib's thread pool while the pages are painted), and last
+ * tree and the fonts (whose programs are compressed on zlib's thread pool while the pages are painted, or from
+ * before the pages were composed: see earlyPrograms.ts), and last
  * the page tree, the catalog, the document information, the metadata and the cross-reference table.
  */
 import zlib from 'node:zlib';
 import type { ComposedDocument, RuleItem } from '../compose/page.js';
 import { srgbProfile } from './colorProfile.js';
 import { ContentWriter, num } from './contentWriter.js';
+import type { EarlyFontPrograms } from './earlyPrograms.js';
 import { dictNum, pdfDate, pdfString, ref, PdfFile } from './pdfFile.js';
 import { GlyphEncoder, PageContent, paintGlyphRun } from './paintText.js';
 import { StructureWriter } from './structure.js';
@@ -29,6 +31,8 @@ export interface WriteOptions {
    * function that gives them when the trailer is written.
    */
   readonly fileId: Buffer | (() => Buffer);
+  /** Font programs made before the document was composed (taken where a subset comes out the same). */
+  readonly early?: EarlyFontPrograms | undefined;
 }
 
 /**
@@ -72,7 +76,7 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
     }
   }
   encoder.sortSubsets();
-  for (const font of encoder.fonts()) font.startCompression();
+  for (const font of encoder.fonts()) font.startCompression(options.early);
 
   const content = new PageContent(new ContentWriter());
   const height = dictNum(composed.height);

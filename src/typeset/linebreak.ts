@@ -263,7 +263,8 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
         // Too loose. The nodes after this one start later, so their lines are shorter and stretch less: looser still.
         // They stay active for later breaks; nothing needs measuring now. (Not for the first line, whose indent differs.)
         if (aPos > 0) {
-          for (let j = i + 1; j < active; j++) activeNodes[kept++] = activeNodes[j]!;
+          if (kept === i + 1) kept = active; // none dropped before: the rest are in place
+          else for (let j = i + 1; j < active; j++) activeNodes[kept++] = activeNodes[j]!;
           break;
         }
         continue;
