@@ -163,7 +163,8 @@ function staleBuild(): string[] {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
-        const js = join(DIST, relative(join(ROOT, 'src'), p)).replace(/\.ts$/, '.js');
+        // The launcher is not compiled by tsc: scripts/bundle-cli.mjs builds it into the bin.
+        const js = p === join(ROOT, 'src', 'cli', 'launch.ts') ? join(ROOT, CLI_BIN) : join(DIST, relative(join(ROOT, 'src'), p)).replace(/\.ts$/, '.js');
         if (!existsSync(js) || statSync(js).mtimeMs < statSync(p).mtimeMs) stale.push(relative(ROOT, p));
       }
     }
