@@ -281,7 +281,8 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
         const shortfall = (available - natural - sizeAtGaps * maxStretch) / em;
         badness = Math.min(100 + OVER_STRETCH * shortfall, MAX_BADNESS);
       }
-      let dm = (LINE_PENALTY + badness) ** 2 + (last ? 0 : pen * pen);
+      const lineDemerits = LINE_PENALTY + badness;
+      let dm = lineDemerits * lineDemerits + (last ? 0 : pen * pen); // x * x is x ** 2 exactly (one rounding either way), without a call
       if (last && lonely && !justifyLast && isLonely(p, aPos, e) && aPos > 0) dm += LONELY;
       if (Math.abs(r) > 1e-3 && r !== Infinity && (!last || r < 0) && narrowSum[e]! === narrowSum[aPos]!) dm += OFF_GRID;
       const total = aTotal + dm;
@@ -415,7 +416,8 @@ export function breakBalanced(p: PreparedParagraph, params: BreakParams, allowed
           if (cost[i] === Infinity) continue;
           const w = width(candidates[i]!, candidates[j]!);
           if (w.natural > w.available + EPS) break;
-          const c = cost[i]! + (w.natural - mean) ** 2;
+          const off = w.natural - mean;
+          const c = cost[i]! + off * off;
           if (c < next[j]!) {
             next[j] = c;
             back[j] = i;
