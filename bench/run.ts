@@ -55,7 +55,10 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const RUNS = Math.max(30, Number(flag('--runs')) || 41);
-const WARMUP = Math.max(10, Number(flag('--warmup')) || 15);
+// Untimed rounds before the warm measures: a fresh process reaches a steady render time only after 30–40 renders of
+// the seed (medians per ten renders: 36–71, 34–42, 18–21, 14–20 … 13–16 ms), while the tiering of its many functions
+// catches up; pdfkit's few hot loops are warm after a few of its longer runs.
+const WARMUP = Math.max(10, Number(flag('--warmup')) || 40);
 const COLD_RUNS = 7;
 const BATCH_SIZE = 200;
 const SIZE_CURVE = [250, 500, 1000, 2000];
