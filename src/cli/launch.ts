@@ -46,8 +46,8 @@ export function runBundle(bundle: string): void {
   const name = `${prefix}${process.version}-${process.arch}-${__BUNDLE_HASH__.slice(0, 16)}.v8cache`;
   const baseline = !LONG_RUNNING.has(command);
   if (baseline) {
-    setFlagsFromString('--no-opt');
-    setTimeout(() => setFlagsFromString('--opt'), BASELINE_MS).unref();
+    setFlagsFromString('--no-turbofan');
+    setTimeout(() => setFlagsFromString('--turbofan'), BASELINE_MS).unref();
   }
   const dirs = process.env.XXGK_REPORT_CODE_CACHE === '0' ? [] : cacheDirs();
   let cachedData: Buffer | undefined;
@@ -67,7 +67,7 @@ export function runBundle(bundle: string): void {
     process.once('exit', () => {
       try {
         // V8 accepts an entry only under the flags it was made with: those the next run starts with.
-        if (baseline) setFlagsFromString('--no-opt');
+        if (baseline) setFlagsFromString('--no-turbofan');
         const dir = writeCacheEntry(dirs, name, script.createCachedData());
         if (dir !== undefined) removeOtherEntries(dir, prefix, name);
       } catch {
