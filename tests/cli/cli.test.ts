@@ -950,9 +950,9 @@ describe.concurrent('output to special files', () => {
     const dir = folder();
     await copyStarting(dir);
     // Ages far from the one-minute line on either side, so that no amount of waiting moves a file across it: the
-    // stale files are a day old, the fresh one is dated an hour ahead.
-    const old = (Date.now() - 24 * 3_600_000) / 1000;
-    const ahead = (Date.now() + 3_600_000) / 1000;
+    // stale files are dated a day before the moment they were written (the file system's own time, read back from
+    // the first of them), the fresh one a day after.
+    const DAY_S = 24 * 3600;
     // Pids above 4194304 (Linux's largest pid_max) belong to no process.
     const names = {
       staleSameName: '.r.pdf.xxgk-4194305-0badc0de.tmp',
@@ -961,10 +961,11 @@ describe.concurrent('output to special files', () => {
       live: `.r.pdf.xxgk-${process.pid}-bbbbbbbb.tmp`, // its process (this test) still runs
       notOurs: 'notes.tmp',
     };
+    for (const name of Object.values(names)) writeFileSync(join(dir, name), 'partial');
+    const written = statSync(join(dir, names.staleSameName)).mtimeMs / 1000;
     for (const [key, name] of Object.entries(names)) {
-      writeFileSync(join(dir, name), 'partial');
-      if (key === 'fresh') utimesSync(join(dir, name), ahead, ahead);
-      else utimesSync(join(dir, name), old, old);
+      const at = key === 'fresh' ? written + DAY_S : written - DAY_S;
+      utimesSync(join(dir, name), at, at);
     }
     const r = await cli(['render', 'r.json', '-o', 'r.pdf'], dir);
     expect(r.code, r.stderr).toBe(0);

@@ -62,8 +62,6 @@ describe('writeFileAtomic', () => {
 
   it('removeStaleTemps removes only temporary files of this module whose process is gone and that are older than a minute', () => {
     const dir = folder();
-    const now = Date.now();
-    const past = (now - STALE_TEMP_MS - 1000) / 1000;
     // Pids above 4194304 (Linux's largest pid_max) belong to no process.
     const files = {
       stale: '.a.pdf.xxgk-4194305-0badc0de.tmp',
@@ -71,10 +69,11 @@ describe('writeFileAtomic', () => {
       alive: `.c.pdf.xxgk-${process.pid}-0badc0e0.tmp`,
       other: '.d.pdf.4194307.0badc0e1.tmp',
     };
-    for (const [key, name] of Object.entries(files)) {
-      writeFileSync(join(dir, name), 'x');
-      if (key !== 'young') utimesSync(join(dir, name), past, past);
-    }
+    for (const name of Object.values(files)) writeFileSync(join(dir, name), 'x');
+    // "Now" is given to removeStaleTemps: the young file's own time, and the others a second past the minute before it.
+    const now = statSync(join(dir, files.young)).mtimeMs;
+    const past = (now - STALE_TEMP_MS - 1000) / 1000;
+    for (const [key, name] of Object.entries(files)) if (key !== 'young') utimesSync(join(dir, name), past, past);
     expect(removeStaleTemps(dir, now)).toEqual([files.stale]);
     expect(readdirSync(dir).sort()).toEqual([files.young, files.alive, files.other].sort());
     expect(removeStaleTemps(join(dir, 'missing'), now)).toEqual([]);
