@@ -43,6 +43,8 @@ export class TrueTypeSubset {
   private readonly mapping: Int32Array;
   private readonly outside = new Map<number, number>();
   private readonly copies = new Map<number, number>();
+  /** The code point each subset id was first included for by includeCodePoint. */
+  private drawnFor: number[] = [];
   private readonly tables: FaceTables;
 
   constructor(font: FontProgram) {
@@ -66,6 +68,18 @@ export class TrueTypeSubset {
     if (known > 0) return known - 1;
     const id = this.glyphs.push(gid) - 1;
     this.mapping[gid] = id + 1;
+    return id;
+  }
+
+  /**
+   * The subset id that draws `codePoint` with glyph `gid`: the glyph's own entry for the first code point drawn with
+   * it, a copy (includeCopy) for any other, so that every code point copies out as itself.
+   */
+  includeCodePoint(gid: number, codePoint: number): number {
+    const id = this.includeGlyph(gid);
+    const first = this.drawnFor[id];
+    if (first === undefined) this.drawnFor[id] = codePoint;
+    else if (first !== codePoint) return this.includeCopy(gid, codePoint);
     return id;
   }
 
@@ -102,6 +116,9 @@ export class TrueTypeSubset {
     for (const gid of mapped) this.mapping[gid] = renumber[this.mapping[gid]! - 1]! + 1;
     for (const [gid, id] of this.outside) this.outside.set(gid, renumber[id]!);
     for (const [key, id] of this.copies) this.copies.set(key, renumber[id]!);
+    const drawnFor = this.drawnFor;
+    this.drawnFor = [];
+    drawnFor.forEach((cp, id) => (this.drawnFor[renumber[id]!] = cp));
     return renumber;
   }
 

@@ -27,8 +27,7 @@ export class EarlyFontPrograms {
 
   /**
    * Makes the program of each TrueType face that the texts use, as the PDF writer's glyph encoder would from the same
-   * characters (one subset entry per glyph, a copy for a second code point drawn by the same glyph, then the face's
-   * glyph order), and starts compressing it. Undefined with one core (by default the machine's), where the
+   * characters (TrueTypeSubset.includeCodePoint for each, then the face's glyph order), and starts compressing it. Undefined with one core (by default the machine's), where the
    * compression would only take turns with the composition.
    */
   static start(
@@ -37,7 +36,7 @@ export class EarlyFontPrograms {
     cores = availableParallelism(),
   ): EarlyFontPrograms | undefined {
     if (cores < 2) return undefined;
-    const subsets = new Map<FontProgram, { subset: TrueTypeSubset; codePoint: Map<number, number> }>();
+    const subsets = new Map<FontProgram, TrueTypeSubset>();
     const skipped = new Set<FontProgram>();
     // The code points already included, per font stack (most characters of a document repeat).
     const seenBy = new Map<FontStack, Set<number>>();
@@ -55,26 +54,22 @@ export class EarlyFontPrograms {
         const gid = face < 0 ? 0 : stack.glyphId(cp);
         if (!(gid > 0)) continue; // never drawn: validation refuses what no face has
         const font = stack.faceAt(face).font;
-        let entry = subsets.get(font);
-        if (!entry) {
+        let subset = subsets.get(font);
+        if (!subset) {
           if (skipped.has(font)) continue;
           if (!canSubsetTrueType(font)) {
             skipped.add(font);
             continue;
           }
-          subsets.set(font, (entry = { subset: new TrueTypeSubset(font), codePoint: new Map() }));
+          subsets.set(font, (subset = new TrueTypeSubset(font)));
         }
-        const first = entry.codePoint.get(gid);
-        if (first === undefined) {
-          entry.codePoint.set(gid, cp);
-          entry.subset.includeGlyph(gid);
-        } else if (first !== cp) entry.subset.includeCopy(gid, cp);
+        subset.includeCodePoint(gid, cp);
       }
     }
     const early = new EarlyFontPrograms();
     // The largest subset first: its compression takes longest.
-    const bySize = [...subsets].sort((a, b) => b[1].subset.glyphs.length - a[1].subset.glyphs.length);
-    for (const [font, { subset }] of bySize) {
+    const bySize = [...subsets].sort((a, b) => b[1].glyphs.length - a[1].glyphs.length);
+    for (const [font, subset] of bySize) {
       subset.sortByGlyph();
       const glyphs = subset.glyphs.slice(); // before encode() adds the components of composite glyphs
       const program = subset.encode();

@@ -69,10 +69,9 @@ export class GlyphEncoder {
       i += cp > 0xffff ? 2 : 1;
       const gid = run.glyphs[k]!;
       if (!(gid > 0)) throw new Error(`no glyph for U+${cp.toString(16).toUpperCase().padStart(4, '0')}; validation should have refused it`);
-      let id = subset.includeGlyph(gid);
-      const mapped = font.unicode[id];
-      // Two code points drawn by one glyph (· and • in Noto Sans SC) get separate codes, so each copies out as itself.
-      if (mapped && (mapped.length !== 1 || mapped[0] !== cp) && copies) id = (subset as TrueTypeSubset).includeCopy(gid, cp);
+      // Two code points drawn by one glyph (· and • in Noto Sans SC) get separate codes in a TrueType subset, so that
+      // each copies out as itself.
+      const id = copies ? (subset as TrueTypeSubset).includeCodePoint(gid, cp) : subset.includeGlyph(gid);
       font.widths[id] ??= run.advances[k]! * 1000;
       font.unicode[id] ??= [cp];
       ids[start + k] = id;

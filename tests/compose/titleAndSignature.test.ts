@@ -73,13 +73,18 @@ describe('signature', () => {
   });
 });
 
+/** The signature's lines (the office's, then the date) of the seed signed by `office`. */
+function signatureLines(office: string): TextItem[] {
+  const report = fixture('linyi-minzheng-2017');
+  report.signature.office = office;
+  return compose(report).pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.role === 'signature'));
+}
+
 describe('a signature office longer than the line', () => {
   it('wraps the office two cells in from the right and keeps the date inside the type area', () => {
-    const report = fixture('linyi-minzheng-2017');
-    report.signature.office = '中华人民共和国国家发展和改革委员会办公厅政府信息公开工作领导小组办公室';
-    const doc = compose(report);
-    const items = doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.role === 'signature'));
-    expect(items.map((i) => i.line.text).join('')).toBe(report.signature.office + '2018年1月21日');
+    const office = '中华人民共和国国家发展和改革委员会办公厅政府信息公开工作领导小组办公室';
+    const items = signatureLines(office);
+    expect(items.map((i) => i.line.text).join('')).toBe(office + '2018年1月21日');
     for (const i of items) {
       expect(i.x + i.line.x).toBeGreaterThanOrEqual(g.left - 0.01);
       expect(i.x + i.line.x + i.line.width).toBeLessThanOrEqual(g.left + g.width - 2 * g.cell + 0.01);
@@ -92,10 +97,7 @@ describe('a signature office longer than the line', () => {
 
 describe('a signature office of two names', () => {
   it('breaks between the names (after 办公室), never inside a word, each line two cells in from the right', () => {
-    const report = fixture('linyi-minzheng-2017');
-    report.signature.office = '江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)';
-    const doc = compose(report);
-    const items = doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.role === 'signature'));
+    const items = signatureLines('江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)');
     expect(items.map((i) => i.line.text)).toEqual(['江干区行政审批服务管理办公室', '(公共资源交易管理委员会办公室)', '2018年1月21日']);
     for (const i of items.slice(0, 2)) expect(i.x + i.line.x + i.line.width).toBeCloseTo(g.left + g.width - 2 * g.cell, 1);
   });
