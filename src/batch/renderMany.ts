@@ -1,11 +1,12 @@
 /**
  * Renders many reports: on worker threads (each report under a time limit, a report that kills its worker
- * failing alone), or, with no time limit and one thread, on the calling thread.
+ * failing alone), or, with no time limit and one thread, on the calling thread. The workers of a batch wait a while
+ * for the next batch of the same plan and options, which then runs on threads already started and warmed up.
  */
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
 import { renderReport, type RenderOptions } from '../renderReport.js';
-import { DEFAULT_TIMEOUT_MS, RenderPool } from './renderPool.js';
+import { DEFAULT_TIMEOUT_MS, RenderPool, type RenderPoolOptions } from './renderPool.js';
 
 export { DEFAULT_TIMEOUT_MS, RenderPool, RenderTimeoutError, RenderWorkerError, type RenderPoolOptions } from './renderPool.js';
 
@@ -30,6 +31,11 @@ export interface BatchPlan {
   readonly timeoutMs: number;
   /** Reports in the batch. */
   readonly total: number;
+  /**
+   * Workers kept from an earlier batch with the same plan and options (see `keepWorkersMs`) that this one takes,
+   * started and warmed up already; 0 when its workers start anew (always 0 from `planBatch`).
+   */
+  readonly keptWorkers: number;
 }
 
 /** Options of `renderMany`: rendering options plus how to run the batch. */
@@ -45,13 +51,25 @@ export interface RenderManyOptions extends RenderOptions {
   readonly timeoutMs?: number;
   /** Heap limits of each worker thread; a report that exceeds them fails with a RenderWorkerError, the others go on. */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * How long the workers of a batch stay after it, in milliseconds (default 10 000), for a next `renderMany` with the
+   * same plan and options to take them, already started and warmed up; 0 ends them with the batch. Waiting workers
+   * never keep the process alive.
+   */
+  readonly keepWorkersMs?: number;
   /** Called once before the first report with the plan: threads, workers or not, time limit. */
   readonly onStart?: (plan: BatchPlan) => void;
   /** Called after each report, e.g. for a progress line. */
   readonly onResult?: (result: BatchResult, done: number, total: number) => void;
 }
 
-/** Reports per worker below which starting another worker costs more than it saves (a worker starts in about half a second). */
+/** How long the workers of a batch wait for the next one by default (`keepWorkersMs`). */
+const KEEP_WORKERS_MS = 10_000;
+
+/**
+ * Reports per worker below which starting another worker costs more than it saves: a worker is ready in about a
+ * tenth of a second, but its first fifty reports take about half as long again as later ones while V8 warms it up.
+ */
 const REPORTS_PER_WORKER = 25;
 
 /** Cores one render keeps busy: its own thread plus the garbage collector's and zlib's threads. */
@@ -59,8 +77,8 @@ const CORES_PER_RENDER = 1.35;
 
 /**
  * The plan of a batch. Reports rendered at once: one per 1.35 cores (more only make them wait for each other: on
- * 2 cores, two renders at once finish a batch later than one), and at most one per 25 reports, since starting a
- * worker and loading its fonts costs about half a second. A time limit needs worker threads (only a worker can be
+ * 2 cores, two renders at once finish a batch later than one), and at most one per 25 reports, since a new worker
+ * must start, load its fonts and warm up. A time limit needs worker threads (only a worker can be
  * stopped); without one, a single thread is the calling thread itself.
  */
 export function planBatch(reports: number, options: { concurrency?: number; timeoutMs?: number; resourceLimits?: ResourceLimits } = {}): BatchPlan {
@@ -70,7 +88,7 @@ export function planBatch(reports: number, options: { concurrency?: number; time
   const fallback = Math.max(1, Math.min(Math.round(cores / CORES_PER_RENDER), Math.floor(reports / REPORTS_PER_WORKER)));
   const threads = Math.max(1, Math.min(Math.floor(options.concurrency ?? fallback), Math.max(1, reports)));
   const workers = timeoutMs > 0 || threads > 1 || options.resourceLimits !== undefined;
-  return { threads, workers, timeoutMs, total: reports };
+  return { threads, workers, timeoutMs, total: reports, keptWorkers: 0 };
 }
 
 /**
@@ -78,8 +96,11 @@ export function planBatch(reports: number, options: { concurrency?: number; time
  * others. Results come back in input order. Each worker loads the fonts once.
  */
 export async function renderMany(inputs: readonly BatchInput[], options: RenderManyOptions = {}): Promise<BatchResult[]> {
-  const { concurrency, timeoutMs, resourceLimits, onStart, onResult, ...render } = options;
-  const plan = planBatch(inputs.length, { ...(concurrency !== undefined ? { concurrency } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(resourceLimits ? { resourceLimits } : {}) });
+  const { concurrency, timeoutMs, resourceLimits, keepWorkersMs, onStart, onResult, ...render } = options;
+  const planned = planBatch(inputs.length, { ...(concurrency !== undefined ? { concurrency } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(resourceLimits ? { resourceLimits } : {}) });
+  const setup = { threads: planned.threads, render, timeoutMs: planned.timeoutMs, ...(resourceLimits ? { resourceLimits } : {}) };
+  const keptPool = planned.workers ? takeKeptPool(setup) : undefined;
+  const plan = keptPool ? { ...planned, keptWorkers: keptPool.workers } : planned;
   onStart?.(plan);
   const results: BatchResult[] = new Array(inputs.length);
   let done = 0;
@@ -99,7 +120,7 @@ export async function renderMany(inputs: readonly BatchInput[], options: RenderM
     }
     return results;
   }
-  const pool = new RenderPool({ threads: plan.threads, render, timeoutMs: plan.timeoutMs, ...(resourceLimits ? { resourceLimits } : {}) });
+  const pool = keptPool ?? new RenderPool(setup);
   try {
     await Promise.all(
       inputs.map((input, index) =>
@@ -109,8 +130,66 @@ export async function renderMany(inputs: readonly BatchInput[], options: RenderM
         ),
       ),
     );
-  } finally {
+  } catch (e) {
     await pool.close();
+    throw e;
   }
+  await keepPool(pool, setup, keepWorkersMs ?? KEEP_WORKERS_MS);
   return results;
+}
+
+/** The workers of the last batch, waiting for the next one, with the setup they were made for. */
+let kept: { readonly pool: RenderPool; readonly setup: RenderPoolOptions; readonly timer: NodeJS.Timeout } | undefined;
+
+/** The kept pool when it was made for `setup` (the same threads, time limit, heap limits and render options). */
+function takeKeptPool(setup: RenderPoolOptions): RenderPool | undefined {
+  if (!kept || !sameValue(kept.setup, setup)) return undefined;
+  const { pool, timer } = kept;
+  clearTimeout(timer);
+  kept = undefined;
+  return pool;
+}
+
+/**
+ * Keeps `pool` for `ms` in place of the one kept before (closed), or closes it at once when `ms` is 0. What is kept
+ * is a copy of `setup` as its workers received it (a structured clone), so that options the caller changes later
+ * are compared as they are then.
+ */
+async function keepPool(pool: RenderPool, setup: RenderPoolOptions, ms: number): Promise<void> {
+  const before = kept;
+  let copy: RenderPoolOptions;
+  try {
+    copy = structuredClone(setup);
+  } catch {
+    ms = 0;
+  }
+  if (!(ms > 0)) return pool.close();
+  const timer = setTimeout(() => {
+    if (kept?.pool === pool) kept = undefined;
+    void pool.close();
+  }, Math.min(ms, 2 ** 31 - 1));
+  timer.unref();
+  kept = { pool, setup: copy!, timer };
+  if (before) {
+    clearTimeout(before.timer);
+    await before.pool.close();
+  }
+}
+
+/**
+ * Whether options `b` are those `a` holds, as a worker receives them (structured clones): plain objects and arrays by
+ * their entries, dates by time, bytes by content (a Buffer arrives as a Uint8Array).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b)) return false;
+    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  }
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

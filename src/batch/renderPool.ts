@@ -68,16 +68,24 @@ interface Reply {
   ready?: boolean;
 }
 
-/** Starts a worker; from TypeScript sources (tests, examples) it first registers tsx's loader in the thread. */
+/**
+ * Starts a worker: the bundled one with its code cache as built (dist/src/batch/renderWorker.cjs), else the worker
+ * module compiled by tsc, else, from TypeScript sources (tests, examples), the module itself after registering tsx's
+ * loader in the thread.
+ */
 function startWorker(render: RenderOptions, resourceLimits: ResourceLimits | undefined): Worker {
   const options = { workerData: render, ...(resourceLimits ? { resourceLimits } : {}) };
+  const bundled = new URL('./renderWorker.cjs', import.meta.url);
+  // The bundle needs none of the process's Node options, and some would stop it (--input-type, given to a process
+  // started with -e) or slow its start (a loader given with --import).
+  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { ...options, execArgv: [] });
   const js = new URL('./renderWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, options);
+  const run = (module: string) => `(await import(${JSON.stringify(module)})).runRenderWorker();`;
+  if (existsSync(fileURLToPath(js))) return new Worker(`(async () => { ${run(js.href)} })()`, { ...options, eval: true });
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const api = pathToFileURL(join(dirname(tsxPackage), JSON.parse(readFileSync(tsxPackage, 'utf8')).exports['./esm/api'].import.default)).href;
   const ts = new URL('./renderWorker.ts', import.meta.url).href;
-  const boot = `(async () => { (await import(${JSON.stringify(api)})).register(); await import(${JSON.stringify(ts)}); })()`;
-  return new Worker(boot, { ...options, eval: true });
+  return new Worker(`(async () => { (await import(${JSON.stringify(api)})).register(); ${run(ts)} })()`, { ...options, eval: true });
 }
 
 function replyError(reply: Reply): Error {
@@ -88,7 +96,10 @@ function replyError(reply: Reply): Error {
   return error;
 }
 
-/** A pool of render workers. Call `close()` when done: workers keep the process alive. */
+/**
+ * A pool of render workers. A worker keeps the process alive only while it holds or awaits a report: an idle pool
+ * does not hold the process open, but it keeps its threads (and their memory) until `close()`.
+ */
 export class RenderPool {
   readonly threads: number;
   readonly timeoutMs: number;
@@ -105,6 +116,11 @@ export class RenderPool {
     this.timeoutMs = t > 0 && Number.isFinite(t) ? t : 0;
     this.renderOptions = options.render ?? {};
     this.resourceLimits = options.resourceLimits;
+  }
+
+  /** Worker threads alive now (started or starting). */
+  get workers(): number {
+    return this.slots.size;
   }
 
   /** Reports waiting for a worker. */
@@ -140,7 +156,7 @@ export class RenderPool {
   private pump(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0) break;
       if (slot.ready && !slot.task) this.dispatch(slot, this.queue.shift()!);
     }
     // Start workers for what is still waiting (each takes a report once it is ready).
@@ -149,6 +165,11 @@ export class RenderPool {
     while (this.slots.size < this.threads && booting < this.queue.length) {
       this.spawn();
       booting++;
+    }
+    // Only a worker with a report, or one starting while reports wait, keeps the process alive.
+    for (const slot of this.slots) {
+      if (slot.task || (!slot.ready && this.queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
     }
   }
 

@@ -2,34 +2,42 @@
  * Worker thread of the render pool: loads the fonts once, says it is ready, then renders the reports it is sent.
  * A report that fails is answered with its error; the thread itself is only ended by the pool (a time limit, the
  * end of a batch) or by a fatal error (out of memory), which the pool notices.
+ *
+ * The pool starts it from dist/src/batch/renderWorker.cjs (workerLaunch.ts: this module and the library bundled
+ * into one file, run with V8's code cache), else from this module (TypeScript sources, or a build without bundles).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveFonts } from '../fonts/fontSet.js';
 import { renderReport, ReportValidationError, type RenderOptions } from '../renderReport.js';
 
-const options = workerData as RenderOptions;
-
-try {
-  // Fonts are parsed once per thread; doing it before "ready" keeps it out of the first report's time limit.
-  resolveFonts(options);
-} catch {
-  // A bad font option fails every report with its own message, at render time.
-}
-
-parentPort!.on('message', async (task: { id: number; report: unknown }) => {
+/** Serves the pool's render requests on this thread; `afterFirstRender` is called once, after the first report rendered. */
+export function runRenderWorker(afterFirstRender?: () => void): void {
+  const options = workerData as RenderOptions;
   try {
-    const pdf = await renderReport(task.report, options);
-    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    // Transfer only a buffer of its own (a pooled Buffer's memory is shared with other small buffers).
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    parentPort!.postMessage({ id: task.id, ok: true, pdf: own }, [own.buffer as ArrayBuffer]);
-  } catch (e) {
-    const error =
-      e instanceof ReportValidationError
-        ? { message: e.message, errors: e.errors, warnings: e.warnings }
-        : { message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error' };
-    parentPort!.postMessage({ id: task.id, ok: false, error });
+    // Fonts are parsed once per thread; doing it before "ready" keeps it out of the first report's time limit.
+    resolveFonts(options);
+  } catch {
+    // A bad font option fails every report with its own message, at render time.
   }
-});
-
-parentPort!.postMessage({ ready: true });
+  let rendered = false;
+  parentPort!.on('message', async (task: { id: number; report: unknown }) => {
+    try {
+      const pdf = await renderReport(task.report, options);
+      const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      // Transfer only a buffer of its own (a pooled Buffer's memory is shared with other small buffers).
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      parentPort!.postMessage({ id: task.id, ok: true, pdf: own }, [own.buffer as ArrayBuffer]);
+      if (!rendered) {
+        rendered = true;
+        afterFirstRender?.();
+      }
+    } catch (e) {
+      const error =
+        e instanceof ReportValidationError
+          ? { message: e.message, errors: e.errors, warnings: e.warnings }
+          : { message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error' };
+      parentPort!.postMessage({ id: task.id, ok: false, error });
+    }
+  });
+  parentPort!.postMessage({ ready: true });
+}

@@ -32,7 +32,7 @@ function run(command: string, args: string[]): void {
 export function ensureCliBuilt(): void {
   if (stale(CLI, 'src')) {
     run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-    run(process.execPath, [join(ROOT, 'scripts/bundle-cli.mjs')]);
+    run(process.execPath, [join(ROOT, 'scripts/bundle.mjs')]);
   }
 }
 

@@ -16,11 +16,15 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
-/** Runs `source` (TypeScript imports allowed, through tsx) with `args` in argv[1…], a heap of `heapMb` MB and Node `flags`. */
-export function runModuleChild(source: string, args: readonly string[], options: { heapMb: number; hangGuardMs: number; flags?: readonly string[] }): Promise<ChildResult> {
+/**
+ * Runs `source` (TypeScript imports allowed, through tsx) with `args` in argv[1…], a heap of `heapMb` MB, Node `flags`
+ * and `env` added to this process's environment.
+ */
+export function runModuleChild(source: string, args: readonly string[], options: { heapMb: number; hangGuardMs: number; flags?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const argv = [`--max-old-space-size=${options.heapMb}`, ...(options.flags ?? []), '--import', 'tsx', '--input-type=module', '-e', source, ...args];
-    const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.hangGuardMs, killSignal: 'SIGKILL' });
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.hangGuardMs, killSignal: 'SIGKILL' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -102,10 +102,14 @@ try {
 
 const ESM = `
 import { readFileSync, writeFileSync } from 'node:fs';
-import { extractTextStream, renderReport } from 'xxgk-report';
-const pdf = await renderReport(JSON.parse(readFileSync('report.json', 'utf8')));
+import { extractTextStream, renderMany, renderReport } from 'xxgk-report';
+const report = JSON.parse(readFileSync('report.json', 'utf8'));
+const pdf = await renderReport(report);
 writeFileSync('esm.pdf', pdf);
-console.log(JSON.stringify({ bytes: pdf.length, first: extractTextStream(pdf).pages[0].lines[0].text }));
+// The same report on the package's own worker thread (the bundled worker, as installed).
+const [batch] = await renderMany([{ name: 'report.json', report }], { concurrency: 1 });
+const sameOnWorker = batch.ok && Buffer.from(batch.pdf).equals(Buffer.from(pdf));
+console.log(JSON.stringify({ bytes: pdf.length, first: extractTextStream(pdf).pages[0].lines[0].text, sameOnWorker }));
 `;
 
 const CJS = `
@@ -209,7 +213,7 @@ if (!online && isCI()) {
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
     it('ships the build, fonts, schema and licences, and neither sources nor source maps', () => {
-      for (const f of ['package.json', 'LICENSE', 'README.md', 'fonts/OFL-NotoSansSC.txt', 'fonts/default-fonts.json', 'schema/report.schema.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/src/cli.cjs', 'dist/src/cli.bundle.cjs']) {
+      for (const f of ['package.json', 'LICENSE', 'README.md', 'fonts/OFL-NotoSansSC.txt', 'fonts/default-fonts.json', 'schema/report.schema.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli.js', 'dist/src/cli.cjs', 'dist/src/cli.bundle.cjs', 'dist/src/batch/renderWorker.cjs', 'dist/src/batch/renderWorker.bundle.cjs']) {
         expect(s.packFiles, f).toContain(f);
       }
       expect(s.packFiles.filter((f) => f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
@@ -220,10 +224,11 @@ if (!online && isCI()) {
       expect(s.installStderr).not.toMatch(/xxgk-report/);
     });
 
-    it('import() loads it and renders the seed fixture', () => {
+    it('import() loads it and renders the seed fixture, on the calling thread and on its worker', () => {
       expect(s.esm.status, s.esm.stderr).toBe(0);
-      const out = JSON.parse(s.esm.stdout) as { bytes: number; first: string };
+      const out = JSON.parse(s.esm.stdout) as { bytes: number; first: string; sameOnWorker: boolean };
       expect(out.first).toBe('临沂市民政局2017年度');
+      expect(out.sameOnWorker).toBe(true);
       expect(out.bytes).toBe(statSync(join(s.project, 'esm.pdf')).size);
       expect(isPdf(join(s.project, 'esm.pdf'))).toBe(true);
     });

@@ -2,11 +2,18 @@
  * Batches: a failing report does not stop the others, results keep input order and names, threads give the same
  * bytes; a report that kills its worker (out of memory) or runs over the time limit fails alone, with a clear error,
  * and the batch goes on with a new worker; the plan (threads, workers) is decided from the machine and batch size
- * and reported.
+ * and reported; the workers of a batch wait for the next batch of the same plan and options without holding the
+ * process open, and as built they start from their code cache.
  */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMany, renderReport, ReportValidationError, type BatchPlan } from '../../src/index.js';
+import { renderMany, renderReport, ReportValidationError, type BatchPlan, type RenderManyOptions } from '../../src/index.js';
 import { planBatch, RenderPool, RenderTimeoutError, RenderWorkerError } from '../../src/batch/renderMany.js';
+import { ensureCliBuilt, ROOT } from '../helpers/build.js';
+import { runModuleChild } from '../helpers/child.js';
 import { fixture } from '../helpers/composed.js';
 
 /** The number of cores planBatch sees: the machine's unless a test sets it. */
@@ -31,7 +38,7 @@ describe('renderMany', () => {
     const seen: string[] = [];
     const plans: BatchPlan[] = [];
     const results = await renderMany(inputs, { ...options, onStart: (plan) => plans.push(plan), onResult: (r, done, total) => seen.push(`${r.name} ${done}/${total}`) });
-    expect(plans).toEqual([{ threads: options.concurrency, workers, timeoutMs: options.timeoutMs ?? 60_000, total: 3 }]);
+    expect(plans).toEqual([{ threads: options.concurrency, workers, timeoutMs: options.timeoutMs ?? 60_000, total: 3, keptWorkers: 0 }]);
     expect(results.map((r) => [r.name, r.ok])).toEqual([['seed.json', true], ['broken.json', false], ['short.json', true]]);
     const broken = results[1]!;
     expect(broken.ok).toBe(false);
@@ -89,6 +96,65 @@ describe('renderMany', () => {
   });
 });
 
+describe('renderMany keeps the workers of a batch for the next one', () => {
+  const short = fixture('short-sections-2015');
+  /** Renders `short` in a batch of its own on one worker: what it kept from the batch before, and its PDF. */
+  const batch = async (options: RenderManyOptions) => {
+    const plans: BatchPlan[] = [];
+    const [result] = await renderMany([{ name: 'short.json', report: short }], { concurrency: 1, ...options, onStart: (plan) => plans.push(plan) });
+    expect(result!.ok).toBe(true);
+    return { kept: plans[0]!.keptWorkers, pdf: Buffer.from(result!.ok ? result!.pdf : []) };
+  };
+
+  it('a batch with the same plan and options takes the waiting worker; other options start a new one; keepWorkersMs 0 ends it', async () => {
+    const compressed = Buffer.from(await renderReport(short, { layout: { compressPunctuation: true } }));
+    const plain = Buffer.from(await renderReport(short, { layout: { compressPunctuation: false } }));
+    expect(compressed.equals(plain)).toBe(false);
+    // Options are compared by value: a new but equal options object takes the worker, and it renders the same bytes.
+    expect(await batch({ layout: { compressPunctuation: true } })).toEqual({ kept: 0, pdf: compressed });
+    expect(await batch({ layout: { compressPunctuation: true } })).toEqual({ kept: 1, pdf: compressed });
+    expect(await batch({ layout: { compressPunctuation: false } })).toEqual({ kept: 0, pdf: plain });
+    expect(await batch({ layout: { compressPunctuation: false }, keepWorkersMs: 0 })).toEqual({ kept: 1, pdf: plain });
+    expect(await batch({ layout: { compressPunctuation: false } })).toEqual({ kept: 0, pdf: plain });
+    // A different time limit is a different plan.
+    expect((await batch({ layout: { compressPunctuation: false }, timeoutMs: 30_000 })).kept).toBe(0);
+  });
+
+  it('as built, the bundled worker starts from its code cache, renders the same bytes, and waiting workers let the process end', async () => {
+    ensureCliBuilt();
+    const cache = mkdtempSync(join(tmpdir(), 'xxgk-worker-cache-'));
+    try {
+      // Two batches in one process (the second takes the first's worker), workers kept far longer than the process
+      // runs: a waiting worker that held the process open would hold it until the hang guard kills it.
+      const source = `
+        import { renderMany, renderReport } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/index.js')).href)};
+        const report = ${JSON.stringify(fixture('linyi-minzheng-2017'))};
+        const kept = [];
+        for (let i = 0; i < 2; i++) {
+          const [r] = await renderMany([{ name: 'seed', report }], { keepWorkersMs: 2 ** 31 - 1, onStart: (p) => kept.push(p.workers ? p.keptWorkers : -1) });
+          if (!r.ok) throw r.error;
+          if (!Buffer.from(r.pdf).equals(Buffer.from(await renderReport(report)))) throw new Error('not the bytes of renderReport');
+        }
+        console.log(JSON.stringify(kept));
+      `;
+      const entries = () => readdirSync(cache).filter((f) => f.startsWith('worker-') && f.endsWith('.v8cache'));
+      const run = () => runModuleChild(source, [], { heapMb: 1024, hangGuardMs: 120_000, env: { XXGK_REPORT_CACHE_DIR: cache } });
+      const first = await run();
+      expect(first, first.stderr).toMatchObject({ code: 0, signal: null, stdout: '[0,1]\n' });
+      // The first worker wrote its code cache entry after its first report (before it took the next batch's).
+      expect(entries()).toHaveLength(1);
+      const written = statSync(join(cache, entries()[0]!)).ino;
+      const second = await run();
+      expect(second, second.stderr).toMatchObject({ code: 0, signal: null, stdout: '[0,1]\n' });
+      // V8 accepted the entry: it was not written again (a new entry is renamed into place, a new file).
+      expect(entries()).toHaveLength(1);
+      expect(statSync(join(cache, entries()[0]!)).ino).toBe(written);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('RenderPool', () => {
   it('renders on after a report was stopped: the stopped worker is replaced', async () => {
     const pool = new RenderPool({ threads: 1, timeoutMs: 1 });
@@ -126,8 +192,8 @@ describe('planBatch', () => {
 
   it('on 2 cores one render at a time, since two at once finish a batch later; without a time limit, on the calling thread', () => {
     cores.value = 2;
-    expect(planBatch(200)).toEqual({ threads: 1, workers: true, timeoutMs: 60_000, total: 200 });
-    expect(planBatch(200, { timeoutMs: 0 })).toEqual({ threads: 1, workers: false, timeoutMs: 0, total: 200 });
+    expect(planBatch(200)).toEqual({ threads: 1, workers: true, timeoutMs: 60_000, total: 200, keptWorkers: 0 });
+    expect(planBatch(200, { timeoutMs: 0 })).toEqual({ threads: 1, workers: false, timeoutMs: 0, total: 200, keptWorkers: 0 });
     expect(planBatch(200, { timeoutMs: Infinity }).workers).toBe(false);
     expect(planBatch(200, { timeoutMs: 0, resourceLimits: { maxOldGenerationSizeMb: 512 } }).workers).toBe(true);
     expect(planBatch(200, { concurrency: 2, timeoutMs: 0 })).toMatchObject({ threads: 2, workers: true });
