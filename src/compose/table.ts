@@ -1,13 +1,14 @@
 /**
  * The table engine: a table of the resolved document (cells with column and row spans, header rows, keep rules)
  * laid out on the measure. Column widths follow the automatic table layout of CSS 2.1 §17.5.2.2: every column gets
- * its minimum (a value never wraps; a label keeps at least two characters a line), and what is left is shared in
- * proportion to how much more each column would like. A table that cannot fit is set in a smaller size, down to the
+ * its minimum (a value never wraps; a label keeps at least two characters a line, and a short phrase after its
+ * numbering whole), and what is left is shared in proportion to how much more each column would like. A table that cannot fit is set in a smaller size, down to the
  * table's smallest size. Rows are placed by the paginator; this module draws them on a page with their rules.
  */
 import type { FontRole } from '../model/fontRole.js';
 import type { DocCell, DocRow, DocTable } from '../model/document.js';
 import { isPause } from '../text/charClass.js';
+import { findLeadingNumbering } from '../text/numbering.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { PageItem, TextItem } from './page.js';
 import type { SetOptions, Typesetter } from './typesetter.js';
@@ -53,11 +54,44 @@ export interface TableLayout {
 
 const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
 
-/** Column widths already worked out, per composition, table and size (a table's fit is tried, then laid out). */
-const measured = new WeakMap<Typesetter, WeakMap<DocTable, Map<string, { min: number[]; pref: number[] }>>>();
+/**
+ * Characters of a phrase after a label's numbering that stay on one line: a four-character term (不予公开, 无法提供,
+ * 其他处理) is the common unit of these labels, and one split (（三）不 / 予公开) splits a word; a longer phrase
+ * is a compound that has places of its own to break.
+ */
+const WHOLE_PHRASE = 4;
 
-/** Minimum and preferred widths of the columns at a size: a value never wraps, any other text keeps two characters a line. */
-function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
+/** The UTF-16 range of a label's short phrase after its numbering (（三）[不予公开]), kept on one line; or undefined. */
+function wholePhrase(text: string): readonly [number, number] | undefined {
+  const numbering = findLeadingNumbering(text);
+  if (numbering === undefined) return undefined;
+  const phrase = text.slice(numbering.length);
+  return [...phrase].length <= WHOLE_PHRASE && !/\s/.test(phrase) ? [numbering.length, text.length] : undefined;
+}
+
+/** Where a wrapped cell's lines after the first begin, from the cell's left: under the text after the first piece when hanging. */
+function restIndentOf(ts: Typesetter, cell: DocCell, size: number): number {
+  const indent = cell.indent * ts.cell(roleOf(cell), size);
+  return cell.hanging && cell.pieces.length > 1 ? indent + ts.width(roleOf(cell), cell.pieces[0]!.text, size) : indent;
+}
+
+/** Minimum and preferred widths of a table's columns (`minWhole`: the minimums that keep short phrases whole). */
+interface ColumnWidths {
+  readonly min: number[];
+  readonly minWhole: number[];
+  readonly pref: number[];
+  /** The widths fitted to a measure (widthsAt), by measure. */
+  readonly fitted: Map<number, number[] | undefined>;
+}
+
+/** Column widths already worked out, per composition, table and size (a table's fit is tried, then laid out). */
+const measured = new WeakMap<Typesetter, WeakMap<DocTable, Map<string, ColumnWidths>>>();
+
+/**
+ * Minimum and preferred widths of the columns at a size: a value never wraps, any other text keeps two characters a
+ * line, and in `minWhole` a short phrase after a label's numbering (wholePhrase) on one line.
+ */
+function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): ColumnWidths {
   let tables = measured.get(ts);
   if (!tables) measured.set(ts, (tables = new WeakMap()));
   let bySize = tables.get(table);
@@ -68,9 +102,10 @@ function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number
   return widths;
 }
 
-function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: number): { min: number[]; pref: number[] } {
+function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: number): ColumnWidths {
   const n = table.columns.length;
   const min = new Array<number>(n).fill(2 * pad);
+  const minWhole = new Array<number>(n).fill(2 * pad);
   const pref = new Array<number>(n).fill(2 * pad);
   const cellWidths = (cell: DocCell) => {
     const role = roleOf(cell);
@@ -78,7 +113,10 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
     const indent = cell.indent * ts.cell(role, size);
     const natural = ts.width(role, text, size) + indent + 2 * pad;
     const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' ? 4 : 2;
-    return { min: Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad), pref: natural };
+    const least = Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad);
+    const phrase = cell.noWrap || cell.align === 'distribute' ? undefined : wholePhrase(text);
+    const whole = phrase ? Math.min(natural, Math.max(least, restIndentOf(ts, cell, size) + ts.width(role, text.slice(phrase[0]), size) + 2 * pad)) : least;
+    return { min: least, minWhole: whole, pref: natural };
   };
   const rows = [...table.header, ...table.body];
   for (const row of rows) {
@@ -86,21 +124,26 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       if (cell.colSpan !== 1) continue;
       const w = cellWidths(cell);
       min[cell.column] = Math.max(min[cell.column]!, w.min);
+      minWhole[cell.column] = Math.max(minWhole[cell.column]!, w.minWhole);
       pref[cell.column] = Math.max(pref[cell.column]!, w.pref);
     }
   }
   // A spanning cell wider than its columns widens them evenly.
+  const widen = (mins: number[], need: number, cols: readonly number[]) => {
+    const sum = cols.reduce((s, c) => s + mins[c]!, 0);
+    if (need > sum) for (const c of cols) mins[c]! += (need - sum) / cols.length;
+  };
   for (const row of rows) {
     for (const cell of row.cells) {
       if (cell.colSpan === 1) continue;
       const cols = Array.from({ length: cell.colSpan }, (_, k) => cell.column + k).filter((c) => c < n);
       const w = cellWidths(cell);
-      const sumMin = cols.reduce((s, c) => s + min[c]!, 0);
-      if (w.min > sumMin) for (const c of cols) min[c]! += (w.min - sumMin) / cols.length;
-      for (const c of cols) pref[c] = Math.max(pref[c]!, min[c]!);
+      widen(min, w.min, cols);
+      widen(minWhole, w.minWhole, cols);
+      for (const c of cols) pref[c] = Math.max(pref[c]!, min[c]!, minWhole[c]!);
     }
   }
-  return { min, pref };
+  return { min, minWhole, pref, fitted: new Map() };
 }
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
@@ -140,11 +183,52 @@ function fitColumns(table: DocTable, min: number[], pref: number[], measure: num
   return widths;
 }
 
-/** Column widths of a table at a size; undefined when it does not fit. */
+/** Column widths of a table at a size, short phrases whole when they can be; undefined when it does not fit. */
 function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
   const pad = ts.cell('table', size) * 0.3;
-  const { min, pref } = columnWidths(ts, table, size, pad);
-  return fitColumns(table, min, pref, measure);
+  const { min, minWhole, pref, fitted } = columnWidths(ts, table, size, pad);
+  if (!fitted.has(measure)) {
+    const widths = fitColumns(table, min, pref, measure);
+    fitted.set(measure, widths && keepPhrasesWhole(ts, table, widths, minWhole, size, pad, measure));
+  }
+  return fitted.get(measure);
+}
+
+/**
+ * Widens a label column narrower than its `minWhole` to it, taking the difference from one other label column whose
+ * cells keep exactly their lines at the narrower width (the one with the most to spare first); a column stays as it is
+ * when no other can give the width without breaking its own lines elsewhere.
+ */
+function keepPhrasesWhole(ts: Typesetter, table: DocTable, widths: number[], minWhole: readonly number[], size: number, pad: number, measure: number): number[] {
+  const rows = [...table.header, ...table.body];
+  const spanWidth = (cell: DocCell, w: readonly number[]) => cellWidthOf(cell, edgesOf(w, measure));
+  const ends = (cell: DocCell, w: readonly number[]) => cellLines(ts, cell, spanWidth(cell, w), size, pad).map((l) => l.end).join();
+  // A label on one line stays one line while it fits (most cells); only wrapped ones are set again.
+  const oneLine = (cell: DocCell, w: readonly number[]) =>
+    cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= spanWidth(cell, w);
+  const before = new Map<DocCell, string>();
+  const endsBefore = (cell: DocCell) => before.get(cell) ?? before.set(cell, ends(cell, widths)).get(cell)!;
+  const sameLines = (cell: DocCell, w: readonly number[]) => (oneLine(cell, widths) ? oneLine(cell, w) : ends(cell, w) === endsBefore(cell));
+  const keepsLines = (donor: number, w: readonly number[]) =>
+    rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, w)));
+  widths = widths.slice();
+  for (let c = 0; c < widths.length; c++) {
+    const need = minWhole[c]! - widths[c]!;
+    if (need <= 0.01) continue;
+    const donors = widths.map((_, d) => d).filter((d) => d !== c && table.columns[d] === 'label' && widths[d]! - minWhole[d]! >= need);
+    donors.sort((a, b) => widths[b]! - minWhole[b]! - (widths[a]! - minWhole[a]!));
+    for (const d of donors) {
+      const trial = widths.slice();
+      trial[d]! -= need;
+      trial[c]! += need;
+      if (keepsLines(d, trial)) {
+        widths = trial;
+        before.clear();
+        break;
+      }
+    }
+  }
+  return widths;
 }
 
 /** The largest size, from the table role's size down to the table's smallest, at which the table fits the measure. */
@@ -155,41 +239,73 @@ export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): 
   return sizes[sizes.length - 1]!;
 }
 
+/** Lines of cells already set, per composition and cell, by width and size (a column's width is tried, then laid out). */
+const cellLinesSet = new WeakMap<Typesetter, WeakMap<DocCell, Map<string, readonly Line[]>>>();
+
+/** Column edges from the table's left edge (edges[0] = 0), the last at the measure. */
+function edgesOf(widths: readonly number[], measure: number): number[] {
+  const edges = [0];
+  for (const w of widths) edges.push(edges[edges.length - 1]! + w);
+  edges[edges.length - 1] = measure;
+  return edges;
+}
+
+/** Width of a cell between the edges of its columns. */
+const cellWidthOf = (cell: DocCell, edges: readonly number[]) => edges[Math.min(cell.column + cell.colSpan, edges.length - 1)]! - edges[cell.column]!;
+
+/** The lines of a cell of the given width (rules and padding included) at a size. */
+function cellLines(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
+  let cells = cellLinesSet.get(ts);
+  if (!cells) cellLinesSet.set(ts, (cells = new WeakMap()));
+  let byWidth = cells.get(cell);
+  if (!byWidth) cells.set(cell, (byWidth = new Map()));
+  const key = `${width}:${size}:${pad}`;
+  let lines = byWidth.get(key);
+  if (!lines) byWidth.set(key, (lines = setCell(ts, cell, width, size, pad)));
+  return lines;
+}
+
+function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
+  if (!cell.pieces.some((p) => p.text.length > 0)) return [];
+  const role = roleOf(cell);
+  const measure = width - 2 * pad;
+  const cellWidth = ts.cell(role, size);
+  const text = cell.pieces.map((p) => p.text).join('');
+  if (cell.align === 'distribute') {
+    // 均排 over as many cells as the text would fill with one blank cell between characters, centred in the cell.
+    const spread = Math.min((2 * [...text].length - 1) * cellWidth, measure);
+    return ts.set(cell.pieces, { measure: (measure + spread) / 2, align: 'distribute', size, indent: (measure - spread) / 2 });
+  }
+  const align = cell.align === 'center' ? 'center' : 'left';
+  if (cell.noWrap) {
+    // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
+    const natural = ts.width(role, text, size);
+    return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
+  }
+  const indent = cell.indent * cellWidth;
+  const restIndent = restIndentOf(ts, cell, size);
+  const options: SetOptions = { measure, align, indent, restIndent, size };
+  let lines = ts.set(cell.pieces, options);
+  if (lines.length === 1) return lines;
+  // A label that wraps is broken after a pause mark (、，；：) when that takes no more lines, into lines as even as
+  // they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定, not …经济安全和社 / 会稳定.
+  const atPause = ts.balance(cell.pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
+  if (atPause && atPause.length <= lines.length) lines = atPause;
+  // A short phrase after the label's numbering stays on one line when that takes no more lines and fits:
+  // （三）/ 不予公开, not （三）不 / 予公开.
+  const phrase = wholePhrase(text);
+  if (phrase) {
+    const whole = ts.set(cell.pieces, { ...options, keepTogether: [phrase] });
+    const fits = whole.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
+    if (fits && whole.length <= lines.length) lines = whole;
+  }
+  return lines;
+}
+
 function layoutRow(ts: Typesetter, row: DocRow, index: number, header: boolean, edges: readonly number[], size: number, pad: number, lineStep: number): RowLayout {
   const cells = row.cells.map((cell): CellLayout => {
-    const role = roleOf(cell);
-    const x = edges[cell.column]!;
-    const right = edges[Math.min(cell.column + cell.colSpan, edges.length - 1)]!;
-    const width = right - x;
-    const measure = width - 2 * pad;
-    const cellWidth = ts.cell(role, size);
-    const indent = cell.indent * cellWidth;
-    const restIndent = cell.hanging && cell.pieces.length > 1 ? indent + ts.width(role, cell.pieces[0]!.text, size) : indent;
-    const align = cell.align === 'center' ? 'center' : cell.align === 'distribute' ? 'distribute' : 'left';
-    let lines: readonly Line[] = [];
-    if (cell.pieces.some((p) => p.text.length > 0)) {
-      if (align === 'distribute') {
-        // 均排 over as many cells as the text would fill with one blank cell between characters, centred in the cell.
-        const text = cell.pieces.map((p) => p.text).join('');
-        const spread = Math.min((2 * [...text].length - 1) * cellWidth, measure);
-        lines = ts.set(cell.pieces, { measure: (measure + spread) / 2, align: 'distribute', size, indent: (measure - spread) / 2 });
-      } else if (cell.noWrap) {
-        // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
-        const natural = ts.width(role, cell.pieces.map((p) => p.text).join(''), size);
-        lines = ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
-      } else {
-        const options: SetOptions = { measure, align, indent, restIndent, size };
-        lines = ts.set(cell.pieces, options);
-        // A label that wraps is broken after a pause mark (、，；：) when that takes no more lines, into lines as even
-        // as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定, not …经济安全和社 / 会稳定.
-        if (lines.length > 1) {
-          const text = cell.pieces.map((p) => p.text).join('');
-          const atPause = ts.balance(cell.pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
-          if (atPause && atPause.length <= lines.length) lines = atPause;
-        }
-      }
-    }
-    return { cell, x, width, lines, role };
+    const width = cellWidthOf(cell, edges);
+    return { cell, x: edges[cell.column]!, width, lines: cellLines(ts, cell, width, size, pad), role: roleOf(cell) };
   });
   const ownLines = Math.max(1, ...cells.filter((c) => c.cell.rowSpan === 1).map((c) => c.lines.length));
   return { cells, height: ownLines * lineStep + 2 * pad, keepWithNext: row.keepWithNext, struct: row.struct, index, header };
@@ -218,9 +334,7 @@ export function layoutTable(ts: Typesetter, table: DocTable, measure: number, si
   const { min } = columnWidths(ts, table, size, pad);
   // A table that does not fit even its smallest size shares the measure in proportion to its minimums.
   const widths = widthsAt(ts, table, size, measure) ?? min.map((m) => (m * measure) / min.reduce((a, b) => a + b, 0));
-  const edges = [0];
-  for (const w of widths) edges.push(edges[edges.length - 1]! + w);
-  edges[edges.length - 1] = measure;
+  const edges = edgesOf(widths, measure);
   const header = fitRowSpans(table.header.map((r, i) => layoutRow(ts, r, i, true, edges, size, pad, lineStep)), lineStep, pad);
   const body = fitRowSpans(table.body.map((r, i) => layoutRow(ts, r, i, false, edges, size, pad, lineStep)), lineStep, pad);
   return { table, size, pad, lineStep, edges, header, body, headerHeight: header.reduce((s, r) => s + r.height, 0) };

@@ -7,6 +7,7 @@
  */
 import { isFullwidthAlphanumeric, isDigit } from '../text/charClass.js';
 import { findStraightQuotes } from '../text/quotes.js';
+import { findLeadingNumbering } from '../text/numbering.js';
 
 /** Full-width marks that belong to a number when written between its digits, and their half-width forms. */
 const NUMBER_MARKS: Readonly<Record<string, string>> = { '．': '.', '：': ':', '－': '-', '，': ',' };
@@ -33,14 +34,6 @@ function halfwidth(ch: string): string {
   return NUMBER_MARKS[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 }
 
-/** Numbering typed at the start of a title or item: 一、 （一） (一) 1. 1． 1、 （1） (1), with spaces after it. */
-const TYPED_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}(?:[.．](?!\d)|、))\s*/;
-
-/** The numbering typed at the start of a title, or undefined. */
-export function findTypedNumbering(text: string): string | undefined {
-  const m = TYPED_NUMBERING.exec(text);
-  return m && m[0].length < text.length ? m[0] : undefined;
-}
 
 /** The kinds of repair. */
 export type RepairKind = 'fullwidth' | 'quotes' | 'numbering';
@@ -63,7 +56,7 @@ export function repairText(text: string, kind: RepairKind): string {
       return chars.join('');
     }
     case 'numbering': {
-      const typed = findTypedNumbering(text);
+      const typed = findLeadingNumbering(text);
       return typed ? text.slice(typed.length) : text;
     }
   }

@@ -8,7 +8,8 @@ import { excerpt, warning } from './issues.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { findHalfwidthInChineseContext } from './punctuation.js';
 import type { TextFieldOf } from './reportText.js';
-import { findFullwidthAlphanumerics, findTypedNumbering } from './repairs.js';
+import { findLeadingNumbering } from '../text/numbering.js';
+import { findFullwidthAlphanumerics } from './repairs.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import type { Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
@@ -48,7 +49,7 @@ export function lintStraightQuotes(field: TextFieldOf): ValidationIssue[] {
 /** Numbering typed at the start of a title or item, which the library would print a second time. */
 export function lintTypedNumbering(field: TextFieldOf): ValidationIssue[] {
   if (field.kind !== 'title' && field.kind !== 'lead') return [];
-  const typed = findTypedNumbering(field.text);
+  const typed = findLeadingNumbering(field.text);
   if (!typed) return [];
   return [warning('typed_numbering', field.path, `开头的“${typed.trim()}”是手工输入的编号；编号由程序生成，照此将印出两次编号，应删除。${FIX}。`)];
 }

@@ -144,6 +144,20 @@ describe('structure', () => {
     ]);
   });
 
+  it('keeps a short phrase after a table label’s numbering on one line, widening its column only from one whose lines stay', () => {
+    for (const name of ['hongze-qu-2024', 'huaian-shi-2024', 'pingtan-syq-2022']) {
+      const t = texts(compose(fixture(name)));
+      for (const [numbering, phrase] of [['（三）', '不予公开'], ['（四）', '无法提供'], ['（五）', '不予处理'], ['（六）', '其他处理']]) {
+        const at = t.indexOf(numbering!);
+        expect(at, `${name} ${numbering}`).toBeGreaterThan(0);
+        expect(t[at + 1], `${name} ${numbering}`).toBe(phrase);
+      }
+      // The column that gave the width breaks its labels where it did before (narrower, it would split 出具).
+      expect(t, name).toContain('5.要求行政机关确认或重新出具');
+      expect(t, name).toContain('已获取信息');
+    }
+  });
+
   it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
     const report = fixture('huaian-shi-2024') as Report;
     report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];
