@@ -11,6 +11,7 @@ import { isPause } from '../text/charClass.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { PageItem, TextItem } from './page.js';
+import { titleWordRanges } from './title.js';
 import type { SetOptions, Typesetter } from './typesetter.js';
 
 /** Rule width of the table borders in points. */
@@ -293,11 +294,33 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
   if (atPause && atPause.length <= lines.length) lines = atPause;
   // A short phrase after the label's numbering stays on one line when that takes no more lines and fits:
   // （三）/ 不予公开, not （三）不 / 予公开.
+  const fits = (set: readonly Line[]) => set.length <= lines.length && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
   const phrase = wholePhrase(text);
+  const kept: (readonly [number, number])[] = phrase ? [phrase] : [];
   if (phrase) {
-    const whole = ts.set(cell.pieces, { ...options, keepTogether: [phrase] });
-    const fits = whole.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
-    if (fits && whole.length <= lines.length) lines = whole;
+    const whole = ts.set(cell.pieces, { ...options, keepTogether: kept });
+    if (fits(whole)) lines = whole;
+  }
+  // Nor is it broken inside a word of these reports (政府信息公开, 年度 …: titleWordRanges) when that takes no more
+  // lines and fits, nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/
+  // 行政机关不再处理其 / 政府信息公开申请, not …不补正、/ …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+  const words = titleWordRanges(text);
+  const splits = (set: readonly Line[]) => set.some((line) => !line.last && words.some(([s, e]) => s < line.end && line.end < e));
+  if (splits(lines)) {
+    const clauses: [number, number][] = [];
+    for (let a = 0, b = 1; b <= text.length; b++) {
+      if (b < text.length && !isPause(text.charCodeAt(b - 1))) continue;
+      const clause = [{ role: roleOf(cell), text: text.slice(a, b) }];
+      if (b - a > 1 && ts.set(clause, { ...options, indent: Math.max(indent, restIndent) }).length === 1) clauses.push([a, b]);
+      a = b;
+    }
+    for (const keep of clauses.length > 0 ? [[...kept, ...words, ...clauses], [...kept, ...words]] : [[...kept, ...words]]) {
+      const whole = ts.set(cell.pieces, { ...options, keepTogether: keep });
+      if (fits(whole) && !splits(whole)) {
+        lines = whole;
+        break;
+      }
+    }
   }
   return lines;
 }

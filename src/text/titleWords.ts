@@ -1,10 +1,11 @@
 /**
  * Words of the titles of these reports, as data: where a title may break (GB/T 9704 §7.2.3: 回行时词意完整). A title
  * breaks only between words: never inside the agency's name when the name fits a line, and inside a longer name only
- * after an administrative unit or an organisation word; never inside the words below.
+ * after an administrative unit or an organisation word; never inside the words below. A wrapped table label is not
+ * broken inside them either, when it can be set in as many lines without.
  */
 
-/** Words never split across title lines. */
+/** Words never split across title lines (nor, where it can be helped, across the lines of a table label). */
 export const TITLE_WORDS: readonly string[] = [
   '政府信息公开',
   '信息公开',

@@ -158,6 +158,21 @@ describe('structure', () => {
     }
   });
 
+  it('breaks a wrapped table label between words of these reports, and then not inside a clause that fits a line', () => {
+    for (const name of ['hongze-qu-2024', 'huaian-shi-2024']) {
+      const t = texts(compose(fixture(name)));
+      // Before: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其政府信息公 / 开申请 (and, kept whole but unpaused,
+      // 1.申请人无正当理由逾期不 / 补正、…).
+      const at = t.indexOf('1.申请人无正当理由逾期不补正、');
+      expect(at, name).toBeGreaterThan(0);
+      expect(t.slice(at + 1, at + 3), name).toEqual(['行政机关不再处理其', '政府信息公开申请']);
+    }
+    // Before: 三、本年 / 度办理结 / 果 in a column four characters wide.
+    const t = texts(compose(fixture('huaian-shi-2024')));
+    const at = t.indexOf('年度办理');
+    expect(t.slice(at - 1, at + 2)).toEqual(['三、本', '年度办理', '结果']);
+  });
+
   it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
     const report = fixture('huaian-shi-2024') as Report;
     report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];
