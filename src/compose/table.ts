@@ -2,8 +2,9 @@
  * The table engine: a table of the resolved document (cells with column and row spans, header rows, keep rules)
  * laid out on the measure. Column widths follow the automatic table layout of CSS 2.1 §17.5.2.2: every column gets
  * its minimum (a value never wraps; a label keeps at least two characters a line, and a short phrase after its
- * numbering whole), and what is left is shared in proportion to how much more each column would like. A table that cannot fit is set in a smaller size, down to the
- * table's smallest size. Rows are placed by the paginator; this module draws them on a page with their rules.
+ * numbering whole), and what is left is shared in proportion to how much more each column would like. A table that
+ * cannot fit is set in a smaller size, down to the table's smallest size. A wrapped label breaks where a typesetter
+ * would (setLabel). Rows are placed by the paginator; this module draws them on a page with their rules.
  */
 import type { FontRole } from '../model/fontRole.js';
 import type { DocCell, DocRow, DocTable } from '../model/document.js';
@@ -284,43 +285,43 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
   }
   const indent = cell.indent * cellWidth;
-  const restIndent = restIndentOf(ts, cell, size);
-  const options: SetOptions = { measure, align, indent, restIndent, size };
-  let lines = ts.set(cell.pieces, options);
+  return setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size });
+}
+
+/**
+ * Sets a label. One that wraps is broken, each rule taken when it takes no more lines and its lines fit:
+ *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
+ *     not …经济安全和社 / 会稳定;
+ *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
+ *  3. not inside a word of these reports (政府信息公开, 年度 …: titleWordRanges), nor then inside a clause (up to a
+ *     pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
+ *     …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+ */
+function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }): readonly Line[] {
+  let lines = ts.set(pieces, options);
   if (lines.length === 1) return lines;
-  // A label that wraps is broken after a pause mark (、，；：) when that takes no more lines, into lines as even as
-  // they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定, not …经济安全和社 / 会稳定.
-  const atPause = ts.balance(cell.pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
-  if (atPause && atPause.length <= lines.length) lines = atPause;
-  // A short phrase after the label's numbering stays on one line when that takes no more lines and fits:
-  // （三）/ 不予公开, not （三）不 / 予公开.
+  const { measure, indent, restIndent } = options;
   const fits = (set: readonly Line[]) => set.length <= lines.length && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
+  const atPause = ts.balance(pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
+  if (atPause && atPause.length <= lines.length) lines = atPause;
   const phrase = wholePhrase(text);
   const kept: (readonly [number, number])[] = phrase ? [phrase] : [];
   if (phrase) {
-    const whole = ts.set(cell.pieces, { ...options, keepTogether: kept });
+    const whole = ts.set(pieces, { ...options, keepTogether: kept });
     if (fits(whole)) lines = whole;
   }
-  // Nor is it broken inside a word of these reports (政府信息公开, 年度 …: titleWordRanges) when that takes no more
-  // lines and fits, nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/
-  // 行政机关不再处理其 / 政府信息公开申请, not …不补正、/ …其政府信息公 / 开申请 nor …逾期不 / 补正、….
   const words = titleWordRanges(text);
   const splits = (set: readonly Line[]) => set.some((line) => !line.last && words.some(([s, e]) => s < line.end && line.end < e));
-  if (splits(lines)) {
-    const clauses: [number, number][] = [];
-    for (let a = 0, b = 1; b <= text.length; b++) {
-      if (b < text.length && !isPause(text.charCodeAt(b - 1))) continue;
-      const clause = [{ role: roleOf(cell), text: text.slice(a, b) }];
-      if (b - a > 1 && ts.set(clause, { ...options, indent: Math.max(indent, restIndent) }).length === 1) clauses.push([a, b]);
-      a = b;
-    }
-    for (const keep of clauses.length > 0 ? [[...kept, ...words, ...clauses], [...kept, ...words]] : [[...kept, ...words]]) {
-      const whole = ts.set(cell.pieces, { ...options, keepTogether: keep });
-      if (fits(whole) && !splits(whole)) {
-        lines = whole;
-        break;
-      }
-    }
+  if (!splits(lines)) return lines;
+  const clauses: [number, number][] = [];
+  for (let a = 0, b = 1; b <= text.length; b++) {
+    if (b < text.length && !isPause(text.charCodeAt(b - 1))) continue;
+    if (b - a > 1 && ts.set([{ role, text: text.slice(a, b) }], { ...options, indent: Math.max(indent, restIndent) }).length === 1) clauses.push([a, b]);
+    a = b;
+  }
+  for (const keep of clauses.length > 0 ? [[...kept, ...words, ...clauses], [...kept, ...words]] : [[...kept, ...words]]) {
+    const whole = ts.set(pieces, { ...options, keepTogether: keep });
+    if (fits(whole) && !splits(whole)) return whole;
   }
   return lines;
 }
