@@ -101,7 +101,12 @@ export async function renderMany(inputs: readonly BatchInput[], options: RenderM
   const setup = { threads: planned.threads, render, timeoutMs: planned.timeoutMs, ...(resourceLimits ? { resourceLimits } : {}) };
   const keptPool = planned.workers ? takeKeptPool(setup) : undefined;
   const plan = keptPool ? { ...planned, keptWorkers: keptPool.workers } : planned;
-  onStart?.(plan);
+  try {
+    onStart?.(plan);
+  } catch (e) {
+    await keptPool?.close();
+    throw e;
+  }
   const results: BatchResult[] = new Array(inputs.length);
   let done = 0;
   const settle = (index: number, outcome: { pdf: Uint8Array } | { error: unknown }) => {
