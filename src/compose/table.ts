@@ -63,6 +63,9 @@ const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
  */
 const WHOLE_PHRASE = 4;
 
+/** Characters a line a wrapped label keeps when the table has room (minComfort). */
+const COMFORT = 4;
+
 /** The UTF-16 range of a label's short phrase after its numbering (（三）[不予公开]), kept on one line; or undefined. */
 function wholePhrase(text: string): readonly [number, number] | undefined {
   const numbering = findLeadingNumbering(text);
@@ -77,9 +80,16 @@ function restIndentOf(ts: Typesetter, cell: DocCell, size: number): number {
   return cell.hanging && cell.pieces.length > 1 ? indent + ts.width(roleOf(cell), cell.pieces[0]!.text, size) : indent;
 }
 
-/** Minimum and preferred widths of a table's columns (`minWhole`: the minimums that keep short phrases whole). */
+/**
+ * Minimum and preferred widths of a table's columns: `min` keeps two characters a line, `minPiece` also the widest
+ * piece that may not break (a width below it forces an emergency break), `minWhole` also a short phrase after a
+ * label's numbering, `minComfort` four characters a line (a label's lines narrower than that read as a column of
+ * syllables: other columns give room for a piece from above it first).
+ */
 interface ColumnWidths {
   readonly min: number[];
+  readonly minPiece: number[];
+  readonly minComfort: number[];
   readonly minWhole: number[];
   readonly pref: number[];
   /** The widths fitted to a measure (widthsAt), by measure. */
@@ -89,10 +99,7 @@ interface ColumnWidths {
 /** Column widths already worked out, per composition, table and size (a table's fit is tried, then laid out). */
 const measured = new WeakMap<Typesetter, WeakMap<DocTable, Map<string, ColumnWidths>>>();
 
-/**
- * Minimum and preferred widths of the columns at a size: a value never wraps, any other text keeps two characters a
- * line, and in `minWhole` a short phrase after a label's numbering (wholePhrase) on one line.
- */
+/** Minimum and preferred widths of the columns at a size (ColumnWidths): a value never wraps. */
 function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number): ColumnWidths {
   let tables = measured.get(ts);
   if (!tables) measured.set(ts, (tables = new WeakMap()));
@@ -107,6 +114,8 @@ function columnWidths(ts: Typesetter, table: DocTable, size: number, pad: number
 function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: number): ColumnWidths {
   const n = table.columns.length;
   const min = new Array<number>(n).fill(2 * pad);
+  const minPiece = new Array<number>(n).fill(2 * pad);
+  const minComfort = new Array<number>(n).fill(2 * pad);
   const minWhole = new Array<number>(n).fill(2 * pad);
   const pref = new Array<number>(n).fill(2 * pad);
   const cellWidths = (cell: DocCell) => {
@@ -116,9 +125,13 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
     const natural = ts.width(role, text, size) + indent + 2 * pad;
     const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' ? 4 : 2;
     const least = Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad);
-    const phrase = cell.noWrap || cell.align === 'distribute' ? undefined : wholePhrase(text);
-    const whole = phrase ? Math.min(natural, Math.max(least, restIndentOf(ts, cell, size) + ts.width(role, text.slice(phrase[0]), size) + 2 * pad)) : least;
-    return { min: least, minWhole: whole, pref: natural };
+    const wraps = keep !== Infinity && cell.align !== 'distribute';
+    // The widest piece that may not break (〔2017〕12号, （条）), wherever its line starts.
+    const piece = wraps ? Math.min(natural, Math.max(least, Math.max(indent, restIndentOf(ts, cell, size)) + ts.minContent(cell.pieces, size) + 2 * pad)) : least;
+    const comfort = wraps ? Math.min(natural, Math.max(piece, COMFORT * ts.cell(role, size) + indent + 2 * pad)) : piece;
+    const phrase = wraps ? wholePhrase(text) : undefined;
+    const whole = phrase ? Math.min(natural, Math.max(piece, restIndentOf(ts, cell, size) + ts.width(role, text.slice(phrase[0]), size) + 2 * pad)) : piece;
+    return { min: least, minPiece: piece, minComfort: comfort, minWhole: whole, pref: natural };
   };
   const rows = [...table.header, ...table.body];
   for (const row of rows) {
@@ -126,6 +139,8 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       if (cell.colSpan !== 1) continue;
       const w = cellWidths(cell);
       min[cell.column] = Math.max(min[cell.column]!, w.min);
+      minPiece[cell.column] = Math.max(minPiece[cell.column]!, w.minPiece);
+      minComfort[cell.column] = Math.max(minComfort[cell.column]!, w.minComfort);
       minWhole[cell.column] = Math.max(minWhole[cell.column]!, w.minWhole);
       pref[cell.column] = Math.max(pref[cell.column]!, w.pref);
     }
@@ -141,11 +156,13 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       const cols = Array.from({ length: cell.colSpan }, (_, k) => cell.column + k).filter((c) => c < n);
       const w = cellWidths(cell);
       widen(min, w.min, cols);
+      widen(minPiece, w.minPiece, cols);
+      widen(minComfort, w.minComfort, cols);
       widen(minWhole, w.minWhole, cols);
       for (const c of cols) pref[c] = Math.max(pref[c]!, min[c]!, minWhole[c]!);
     }
   }
-  return { min, minWhole, pref, fitted: new Map() };
+  return { min, minPiece, minComfort, minWhole, pref, fitted: new Map() };
 }
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
@@ -185,23 +202,32 @@ function fitColumns(table: DocTable, min: number[], pref: number[], measure: num
   return widths;
 }
 
-/** Column widths of a table at a size, short phrases whole when they can be; undefined when it does not fit. */
+/**
+ * Column widths of a table at a size (undefined when it does not fit): shared as CSS 2.1 says over the minimums of two
+ * characters a line, then settled so that no piece must break and short phrases stay whole (settleColumns).
+ */
 function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
   const pad = ts.cell('table', size) * 0.3;
-  const { min, minWhole, pref, fitted } = columnWidths(ts, table, size, pad);
+  const { min, minPiece, minComfort, minWhole, pref, fitted } = columnWidths(ts, table, size, pad);
   if (!fitted.has(measure)) {
-    const widths = fitColumns(table, min, pref, measure);
-    fitted.set(measure, widths && keepPhrasesWhole(ts, table, widths, minWhole, size, pad, measure));
+    const widths = minPiece.reduce((a, b) => a + b, 0) > measure + 0.01 ? undefined : fitColumns(table, min, pref, measure);
+    fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole }, size, pad, measure));
   }
   return fitted.get(measure);
 }
 
 /**
- * Widens a label column narrower than its `minWhole` to it, taking the difference from one other label column whose
- * cells keep exactly their lines at the narrower width (the one with the most to spare first); a column stays as it is
- * when no other can give the width without breaking its own lines elsewhere.
+ * Widens the columns the shared widths leave too narrow, keeping the others as they were as far as it can:
+ *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering) takes the difference from one
+ *     other label column whose cells keep exactly their lines at the narrower width (the one with most to spare
+ *     first), or stays as it is when none can;
+ *  2. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
+ *     difference from the others' room above their `minComfort`, in proportion, and what that does not cover from
+ *     their room above their own `minPiece` (the widths fit: the `minPiece` sum to at most the measure).
  */
-function keepPhrasesWhole(ts: Typesetter, table: DocTable, widths: number[], minWhole: readonly number[], size: number, pad: number, measure: number): number[] {
+function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number): number[] {
+  const { minPiece, minComfort, minWhole } = mins;
+  let widths = shared.slice();
   const rows = [...table.header, ...table.body];
   const spanWidth = (cell: DocCell, w: readonly number[]) => cellWidthOf(cell, edgesOf(w, measure));
   const ends = (cell: DocCell, w: readonly number[]) => cellLines(ts, cell, spanWidth(cell, w), size, pad).map((l) => l.end).join();
@@ -213,7 +239,6 @@ function keepPhrasesWhole(ts: Typesetter, table: DocTable, widths: number[], min
   const sameLines = (cell: DocCell, w: readonly number[]) => (oneLine(cell, widths) ? oneLine(cell, w) : ends(cell, w) === endsBefore(cell));
   const keepsLines = (donor: number, w: readonly number[]) =>
     rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, w)));
-  widths = widths.slice();
   for (let c = 0; c < widths.length; c++) {
     const need = minWhole[c]! - widths[c]!;
     if (need <= 0.01) continue;
@@ -229,6 +254,19 @@ function keepPhrasesWhole(ts: Typesetter, table: DocTable, widths: number[], min
         break;
       }
     }
+  }
+  let short = 0;
+  widths = widths.map((w, c) => {
+    short += Math.max(0, minPiece[c]! - w);
+    return Math.max(w, minPiece[c]!);
+  });
+  for (const floor of [widths.map((_, c) => Math.max(minPiece[c]!, minComfort[c]!)), minPiece]) {
+    if (short <= 0.01) break;
+    const room = widths.reduce((s, w, c) => s + Math.max(0, w - floor[c]!), 0);
+    if (room <= 0) continue;
+    const take = Math.min(short, room);
+    widths = widths.map((w, c) => w - (take * Math.max(0, w - floor[c]!)) / room);
+    short -= take;
   }
   return widths;
 }

@@ -1,7 +1,7 @@
 /** Typesetting of the document's texts on its grid: roles to fonts and sizes, grid cells, natural widths. */
 import type { FontSet } from '../fonts/fontSet.js';
 import type { FontRole } from '../model/fontRole.js';
-import { balanceLines, breakLines, naturalWidth, type BreakOptions, type Line } from '../typeset/breakLines.js';
+import { balanceLines, breakLines, minContentWidth, naturalWidth, type BreakOptions, type Line } from '../typeset/breakLines.js';
 import type { Geometry, LayoutOptions } from './layoutOptions.js';
 
 /** A piece of text in a role; a paragraph may mix roles (a label, a run-in lead, the text). */
@@ -106,6 +106,11 @@ export class Typesetter {
       widths.set(text, width);
     }
     return width;
+  }
+
+  /** Width of the widest piece of a text between two places where a line may break (breakLines' minContentWidth). */
+  minContent(pieces: readonly RoleText[], size?: number): number {
+    return minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }));
   }
 
   /** Natural widths already measured, by role and size, then text (units, values and labels repeat across a table). */

@@ -7,7 +7,7 @@
  *   placeLines        (place.ts)     stretch or shrink each line and position its glyphs
  */
 import type { Strictness } from '../text/charClass.js';
-import { breakBalanced, breakGreedy, breakOptimal, inkEnd, type BreakParams, type LineBreaking } from './linebreak.js';
+import { breakBalanced, breakGreedy, breakOptimal, inkEnd, lineBlanks, type BreakParams, type LineBreaking } from './linebreak.js';
 import { placeLines, type Alignment, type Line } from './place.js';
 import { prepareParagraph, type PreparedParagraph, type TextRun } from './prepare.js';
 
@@ -103,6 +103,25 @@ export function naturalWidth(runs: readonly TextRun[], options: BreakOptions): n
   let x = 0;
   for (let i = 0; i < e - 1; i++) x += p.advance[i]! + p.glue[i]!;
   return x + p.advance[e - 1]!;
+}
+
+/**
+ * The min-content width of a paragraph (CSS Text §3): the width of its widest piece between two places where a line
+ * may break, each set alone on a line without indent with its marks' blank halves compressed as a line may compress
+ * them (measureInto, without squeezing its gaps). Inside a piece every break is forbidden (a number, a document
+ * number 〔2017〕12号, a mark that may not start or end a line with its neighbour, a word kept together), so a
+ * measure at least this wide never forces an emergency break.
+ */
+export function minContentWidth(runs: readonly TextRun[], options: BreakOptions): number {
+  const p = prepare(runs, options, true);
+  let widest = 0;
+  for (let a = 0, b = 1; b <= p.n; b++) {
+    if (b < p.n && !(p.penalty[b]! < Infinity)) continue;
+    const e = inkEnd(p, a, b);
+    if (e > a) widest = Math.max(widest, p.widthSum[e]! - p.widthSum[a]! - p.glue[e - 1]! - lineBlanks(p, a, e));
+    a = b;
+  }
+  return widest;
 }
 
 /**

@@ -87,6 +87,14 @@ export function inkEnd(p: PreparedParagraph, a: number, b: number): number {
   return b;
 }
 
+/** How much the blank halves of marks on the line [a, e) (e its ink end) may be compressed, in points. */
+export function lineBlanks(p: PreparedParagraph, a: number, e: number): number {
+  if (e <= a) return 0;
+  const blanks = p.shrinkSum[e]! - p.shrinkSum[a]!;
+  // An opening mark keeps its blank at a line start.
+  return (p.flags[a]! & BLANK_LEFT) !== 0 ? blanks - p.shrink[a]! : blanks;
+}
+
 /** Measures the line [a, b) into `out`; `first` tells whether it is the paragraph's first line. */
 export function measureInto(out: LineMeasure, p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean): LineMeasure {
   const e = inkEnd(p, a, b);
@@ -94,8 +102,7 @@ export function measureInto(out: LineMeasure, p: PreparedParagraph, params: Brea
   const available = params.measure - (first ? params.indent : params.restIndent);
   const gaps = e - a < 2 ? 0 : p.gapSum[e - 1]! - p.gapSum[a]!;
   const sizeAtGaps = e - a < 2 ? 0 : p.sizeGapSum[e - 1]! - p.sizeGapSum[a]!;
-  let blanks = e > a ? p.shrinkSum[e]! - p.shrinkSum[a]! : 0;
-  if (e > a && (p.flags[a]! & BLANK_LEFT) !== 0) blanks -= p.shrink[a]!; // an opening mark keeps its blank at a line start
+  const blanks = lineBlanks(p, a, e);
   // Gaps are squeezed only to pull the marks that may not start a line back onto it (推入): never more than their width.
   let tail = 0;
   for (let i = e - 1; i > a && (p.flags[i]! & NO_START) !== 0; i--) tail += p.advance[i]!;

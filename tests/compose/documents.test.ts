@@ -173,6 +173,36 @@ describe('structure', () => {
     expect(t.slice(at - 1, at + 2)).toEqual(['三、', '本年度', '办理结果']);
   });
 
+  it('gives a piece that may not break the width it needs, taken first from room above four characters a line', () => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      title: '政务公开平台建设情况',
+      header: [['序号', '平台名称', '网址', '发布信息（条）', '备注']],
+      rows: [
+        ['1', '临沂市民政局门户网站政府信息公开专栏', 'http://mzj.linyi.gov.cn/xxgk/zfxxgkzl/index.html', '1234', '（一）主动公开'],
+        ['2', '山东省政府信息公开平台', 'https://www.shandong.gov.cn/col/col2267/index.html?number=A0001', '56', '临政办发〔2017〕12号'],
+        ['3', '政务微博“临沂民政”', 'https://weibo.com/u/5678901234', '789', '不予公开'],
+        ['4', '政务微信公众号', 'mzj_linyi_2017', '12', '（二）依申请公开'],
+      ],
+    });
+    const lines = allLines(compose(report));
+    const at = lines.findIndex((l) => l.item.line.text === '政务公开平台建设情况');
+    const end = lines.findIndex((l, i) => i > at && l.item.line.text.endsWith('依申请公开'));
+    const table = lines.slice(at + 1, end + 1).map((l) => l.item.line);
+    const t = table.map((l) => l.text);
+    // Before, 备注 and 发布信息（条） were left two characters wide: 临政办发〔2017〕1 / 2号 and 发布 / 信息 / （条 / ）.
+    expect(t).toContain('临政办发〔2017〕12号');
+    expect(t.filter((x) => /^[）〕”，、。]/.test(x))).toEqual([]);
+    expect(t.some((x) => x.endsWith('（条）'))).toBe(true);
+    // The width comes first from room above four characters a line: no label is left two or three characters a line
+    // (taken from the column with most room it was 临沂 / 市民 / 政局 …, in proportion to all room 临沂市 / 民政局 …).
+    for (const label of ['临沂市民政局门户网站政府信息公开专栏', '山东省政府信息公开平台']) {
+      const first = t.find((x) => x.length > 0 && label.startsWith(x));
+      expect(first!.length, label).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
     const report = fixture('huaian-shi-2024') as Report;
     report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];

@@ -4,7 +4,7 @@
  * numbers (only after the hyphen, never starting a line with it), straight quotes at line edges, and URL fragments.
  */
 import { describe, expect, it } from 'vitest';
-import { breakLines, type BreakOptions } from '../../src/typeset/breakLines.js';
+import { breakLines, minContentWidth, type BreakOptions } from '../../src/typeset/breakLines.js';
 import { FAKE } from '../helpers/fakeFont.js';
 
 /** Lines of `text` after k filler ideographs, on a 10-cell line, for k = 0 … 12, both strategies. */
@@ -83,5 +83,26 @@ describe('units that never split', () => {
         expect(after, lines.join('|')).not.toMatch(/^[a-z]{1,2}[）)]/);
       }
     }
+  });
+});
+
+describe('min-content width', () => {
+  const run = (text: string) => [{ text, font: FAKE, size: 10 }];
+  const width = (text: string) => minContentWidth(run(text), { measure: 1000 });
+
+  it('is the widest piece between places a line may break, so that a measure that wide never splits a unit', () => {
+    // Ideographs break anywhere: one character (10 pt).
+    expect(width('政府信息公开')).toBe(10);
+    // A document number with its issuer, a number with its date unit, a bracketed word: each one piece.
+    const doc = width('临政办发〔2017〕12号');
+    expect(doc).toBeGreaterThan(60);
+    for (const measure of [doc, doc + 5]) {
+      const lines = breakLines(run('备注：临政办发〔2017〕12号'), { measure, align: 'left' });
+      expect(lines.map((l) => l.text)).toContain('临政办发〔2017〕12号');
+    }
+    expect(width('发布信息（条）')).toBeGreaterThanOrEqual(20);
+    // Narrower than the piece, the breaker has to split it (an emergency break).
+    const squeezed = breakLines(run('临政办发〔2017〕12号'), { measure: doc - 10, align: 'left' });
+    expect(squeezed.length).toBeGreaterThan(1);
   });
 });
