@@ -125,12 +125,13 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
     const natural = ts.width(role, text, size) + indent + 2 * pad;
     const keep = cell.noWrap || text.length === 0 ? Infinity : cell.align === 'distribute' ? 4 : 2;
     const least = Math.min(natural, keep * ts.cell(role, size) + indent + 2 * pad);
-    const wraps = keep !== Infinity && cell.align !== 'distribute';
+    if (keep === Infinity || cell.align === 'distribute') return { min: least, minPiece: least, minComfort: least, minWhole: least, pref: natural };
+    const restIndent = restIndentOf(ts, cell, size);
     // The widest piece that may not break (〔2017〕12号, （条）), wherever its line starts.
-    const piece = wraps ? Math.min(natural, Math.max(least, Math.max(indent, restIndentOf(ts, cell, size)) + ts.minContent(cell.pieces, size) + 2 * pad)) : least;
-    const comfort = wraps ? Math.min(natural, Math.max(piece, COMFORT * ts.cell(role, size) + indent + 2 * pad)) : piece;
-    const phrase = wraps ? wholePhrase(text) : undefined;
-    const whole = phrase ? Math.min(natural, Math.max(piece, restIndentOf(ts, cell, size) + ts.width(role, text.slice(phrase[0]), size) + 2 * pad)) : piece;
+    const piece = Math.min(natural, Math.max(least, Math.max(indent, restIndent) + ts.minContent(cell.pieces, size) + 2 * pad));
+    const comfort = Math.min(natural, Math.max(piece, COMFORT * ts.cell(role, size) + indent + 2 * pad));
+    const phrase = wholePhrase(text);
+    const whole = phrase ? Math.min(natural, Math.max(piece, restIndent + ts.width(role, text.slice(phrase[0]), size) + 2 * pad)) : piece;
     return { min: least, minPiece: piece, minComfort: comfort, minWhole: whole, pref: natural };
   };
   const rows = [...table.header, ...table.body];
@@ -229,16 +230,19 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
   const { minPiece, minComfort, minWhole } = mins;
   let widths = shared.slice();
   const rows = [...table.header, ...table.body];
-  const spanWidth = (cell: DocCell, w: readonly number[]) => cellWidthOf(cell, edgesOf(w, measure));
-  const ends = (cell: DocCell, w: readonly number[]) => cellLines(ts, cell, spanWidth(cell, w), size, pad).map((l) => l.end).join();
+  // Cells are compared by the edges of the widths (as layoutTable lays them out): those before, and a trial's.
+  const ends = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).map((l) => l.end).join();
   // A label on one line stays one line while it fits (most cells); only wrapped ones are set again.
-  const oneLine = (cell: DocCell, w: readonly number[]) =>
-    cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= spanWidth(cell, w);
+  const oneLine = (cell: DocCell, edges: readonly number[]) =>
+    cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= cellWidthOf(cell, edges);
+  let edgesBefore = edgesOf(widths, measure);
   const before = new Map<DocCell, string>();
-  const endsBefore = (cell: DocCell) => before.get(cell) ?? before.set(cell, ends(cell, widths)).get(cell)!;
-  const sameLines = (cell: DocCell, w: readonly number[]) => (oneLine(cell, widths) ? oneLine(cell, w) : ends(cell, w) === endsBefore(cell));
-  const keepsLines = (donor: number, w: readonly number[]) =>
-    rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, w)));
+  const endsBefore = (cell: DocCell) => before.get(cell) ?? before.set(cell, ends(cell, edgesBefore)).get(cell)!;
+  const sameLines = (cell: DocCell, edges: readonly number[]) => (oneLine(cell, edgesBefore) ? oneLine(cell, edges) : ends(cell, edges) === endsBefore(cell));
+  const keepsLines = (donor: number, w: readonly number[]) => {
+    const edges = edgesOf(w, measure);
+    return rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, edges)));
+  };
   for (let c = 0; c < widths.length; c++) {
     const need = minWhole[c]! - widths[c]!;
     if (need <= 0.01) continue;
@@ -250,6 +254,7 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
       trial[c]! += need;
       if (keepsLines(d, trial)) {
         widths = trial;
+        edgesBefore = edgesOf(widths, measure);
         before.clear();
         break;
       }
@@ -279,8 +284,8 @@ export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): 
   return sizes[sizes.length - 1]!;
 }
 
-/** Lines of cells already set, per composition and cell, by width and size (a column's width is tried, then laid out). */
-const cellLinesSet = new WeakMap<Typesetter, WeakMap<DocCell, Map<string, readonly Line[]>>>();
+/** Lines of cells already set, per composition and cell, by size and width (a column's width is tried, then laid out). */
+const cellLinesSet = new WeakMap<Typesetter, WeakMap<DocCell, Map<number, Map<number, readonly Line[]>>>>();
 
 /** Column edges from the table's left edge (edges[0] = 0), the last at the measure. */
 function edgesOf(widths: readonly number[], measure: number): number[] {
@@ -297,11 +302,12 @@ const cellWidthOf = (cell: DocCell, edges: readonly number[]) => edges[Math.min(
 function cellLines(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
   let cells = cellLinesSet.get(ts);
   if (!cells) cellLinesSet.set(ts, (cells = new WeakMap()));
-  let byWidth = cells.get(cell);
-  if (!byWidth) cells.set(cell, (byWidth = new Map()));
-  const key = `${width}:${size}:${pad}`;
-  let lines = byWidth.get(key);
-  if (!lines) byWidth.set(key, (lines = setCell(ts, cell, width, size, pad)));
+  let bySize = cells.get(cell);
+  if (!bySize) cells.set(cell, (bySize = new Map()));
+  let byWidth = bySize.get(size);
+  if (!byWidth) bySize.set(size, (byWidth = new Map()));
+  let lines = byWidth.get(width);
+  if (!lines) byWidth.set(width, (lines = setCell(ts, cell, width, size, pad)));
   return lines;
 }
 

@@ -23,6 +23,11 @@ export interface SetOptions {
   readonly size?: number;
 }
 
+/** Min-content widths of texts in one font, per font stack, by setting, sizes and texts (Typesetter.minContent). */
+const minContents = new WeakMap<object, Map<string, number>>();
+/** Entries of a font's min-content widths kept before they are dropped and measured anew (a long-running server). */
+const MIN_CONTENT_ENTRIES = 20_000;
+
 /** Texts up to this many UTF-16 units are set once per setting (see Typesetter.set). */
 const MEMO_LENGTH = 48;
 
@@ -108,9 +113,22 @@ export class Typesetter {
     return width;
   }
 
-  /** Width of the widest piece of a text between two places where a line may break (breakLines' minContentWidth). */
+  /**
+   * Width of the widest piece of a text between two places where a line may break (breakLines' minContentWidth). A
+   * text in one font is measured once per setting, from render to render (table labels repeat).
+   */
   minContent(pieces: readonly RoleText[], size?: number): number {
-    return minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }));
+    const font = this.fonts[pieces[0]!.role].stack;
+    let key = `${this.geometry.cell / this.fonts.body.size}\u0001${this.layout.strictness}\u0001${this.layout.compressPunctuation}`;
+    for (const p of pieces) {
+      if (this.fonts[p.role].stack !== font) return minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }));
+      key += `\u0002${this.size(p.role, size)}\u0001${p.text}`;
+    }
+    let known = minContents.get(font);
+    if (!known || known.size >= MIN_CONTENT_ENTRIES) minContents.set(font, (known = new Map()));
+    let width = known.get(key);
+    if (width === undefined) known.set(key, (width = minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }))));
+    return width;
   }
 
   /** Natural widths already measured, by role and size, then text (units, values and labels repeat across a table). */
