@@ -14,22 +14,22 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheDirs, writeCacheEntry } from './cacheDirs.js';
 
-/** A bundle that has run. */
-export interface LoadedBundle {
-  /** What the bundle exported (`module.exports`). */
-  readonly exports: Record<string, unknown>;
+/** A bundle compiled with its code cache entry, ready to run. */
+export interface CachedBundle {
   /**
    * Writes the code cache entry, holding the code of everything compiled so far, when no usable entry was read;
    * undefined when one was (or the cache is off). Call it once the code that matters has run. Never throws.
    */
   readonly saveCodeCache: (() => void) | undefined;
+  /** Runs the bundle in this thread and returns what it exported (`module.exports`). */
+  run(): Record<string, unknown>;
 }
 
 /**
- * Runs the bundle `bundle` (a CommonJS file, ASCII: read as Latin-1, byte for character, faster than UTF-8) in this
- * thread, with the code cache entry `${kind}-<node version>-<arch>-<hash>.v8cache` when there is one.
+ * Compiles the bundle `bundle` (a CommonJS file, ASCII: read as Latin-1, byte for character, faster than UTF-8) with
+ * the code cache entry `${kind}-<node version>-<arch>-<hash>.v8cache` when there is one; `run` then runs it.
  */
-export function runCachedBundle(bundle: string, kind: string, bundleHash: string): LoadedBundle {
+export function compileCachedBundle(bundle: string, kind: string, bundleHash: string): CachedBundle {
   const source = readFileSync(bundle, 'latin1').replace(/^#!.*/, '');
   const prefix = `${kind}-`;
   const name = `${prefix}${process.version}-${process.arch}-${bundleHash.slice(0, 16)}.v8cache`;
@@ -60,10 +60,13 @@ export function runCachedBundle(bundle: string, kind: string, bundleHash: string
           }
         }
       : undefined;
-  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
-  const module = { exports: {} as Record<string, unknown> };
-  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return { exports: module.exports, saveCodeCache };
+  const run = () => {
+    const main = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+    const module = { exports: {} as Record<string, unknown> };
+    main.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+    return module.exports;
+  };
+  return { saveCodeCache, run };
 }
 
 /** Removes the entries `prefix…\.v8cache` of `dir` other than `keep` (older bundles or Node.js versions); never throws. */

@@ -7,10 +7,10 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCachedBundle } from '../codeCache.js';
+import { compileCachedBundle } from '../codeCache.js';
 
 /** SHA-256 of the bundle's contents, set by scripts/bundle.mjs when it builds this file. */
 declare const __BUNDLE_HASH__: string;
 
-const { exports, saveCodeCache } = runCachedBundle(join(dirname(fileURLToPath(import.meta.url)), 'renderWorker.bundle.cjs'), 'worker', __BUNDLE_HASH__);
-(exports.runRenderWorker as (afterFirstRender?: () => void) => void)(saveCodeCache);
+const { saveCodeCache, run } = compileCachedBundle(join(dirname(fileURLToPath(import.meta.url)), 'renderWorker.bundle.cjs'), 'worker', __BUNDLE_HASH__);
+(run().runRenderWorker as (afterFirstRender?: () => void) => void)(saveCodeCache);

@@ -10,7 +10,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { runCachedBundle } from '../codeCache.js';
+import { compileCachedBundle } from '../codeCache.js';
 
 /** SHA-256 of the bundle's contents, set by scripts/bundle.mjs when it builds this file. */
 declare const __BUNDLE_HASH__: string;
@@ -37,14 +37,15 @@ export function runBundle(bundle: string): void {
     setFlagsFromString('--no-turbofan');
     setTimeout(() => setFlagsFromString('--turbofan'), BASELINE_MS).unref();
   }
-  const { saveCodeCache } = runCachedBundle(bundle, `cli-${command}`, __BUNDLE_HASH__);
-  // Written when the command is done, so that it holds the code of everything the command ran.
+  const { saveCodeCache, run } = compileCachedBundle(bundle, `cli-${command}`, __BUNDLE_HASH__);
+  // Written when the command is done (also when it exits at once), so that it holds the code of everything it ran.
   if (saveCodeCache)
     process.once('exit', () => {
       // V8 accepts an entry only under the flags it was made with: those the next run starts with.
       if (baseline) setFlagsFromString('--no-turbofan');
       saveCodeCache();
     });
+  run();
 }
 
 runBundle(join(dirname(fileURLToPath(import.meta.url)), 'cli.bundle.cjs'));
