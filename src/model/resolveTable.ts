@@ -190,9 +190,13 @@ function bodyCell(c: BodyCellDefinition, column: number, path: string, r: RowSha
   }
 }
 
-const NUMERIC = /^[-+]?[\d.,%‰]+$/;
+/**
+ * A value of a table of the report's own, set on one line and centred: a number (1,256, 12.5, 50%), a date
+ * (2017年12月31日, 2017年12月, 2017-12-31) or a dash standing for none (—, ——, －, /).
+ */
+const VALUE = /^(?:[-+]?[\d.,%‰]+|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|[—–－\-/／]{1,2})$/;
 
-/** A table block of the report's own: header rows of TH, body rows of TD; numbers centred and never wrapped. */
+/** A table block of the report's own: header rows of TH, body rows of TD; values (VALUE) centred and never wrapped. */
 export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: StructTree, parent: StructElement, text: MakeText): DocTable {
   const table = tree.add('Table', parent);
   const width = Math.max(...(block.header ?? []).map((r) => r.length), ...block.rows.map((r) => r.length), 1);
@@ -205,7 +209,7 @@ export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: 
         keepWithNext: kind === 'header' || i === 0,
         struct: tr.id,
         cells: placed.map(({ cell: { t }, column }, k) => {
-          const numeric = NUMERIC.test(t.trim());
+          const numeric = VALUE.test(t.trim());
           const last = k === cells.length - 1;
           return cell(tree, tr, (s) => [text(kind === 'header' ? 'tableHeader' : 'table', t, s, [...path, kind === 'header' ? 'header' : 'rows', i, k])], {
             column,
@@ -223,6 +227,6 @@ export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: 
     });
   const header = block.header && block.header.length > 0 ? rowsOf(block.header, 'header', tree.add('THead', table)) : [];
   const body = rowsOf(block.rows, 'body', tree.add('TBody', table));
-  const columns = Array.from({ length: width }, (_, c) => (block.rows.every((r) => NUMERIC.test((r[c] ?? '').trim())) ? ('value' as const) : ('label' as const)));
+  const columns = Array.from({ length: width }, (_, c) => (block.rows.every((r) => VALUE.test((r[c] ?? '').trim())) ? ('value' as const) : ('label' as const)));
   return { id: formatPath(path), name: block.title ?? '表格', kind: 'own', columns, header, body, minSize: 10.5, struct: table.id };
 }

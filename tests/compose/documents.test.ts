@@ -203,6 +203,32 @@ describe('structure', () => {
     }
   });
 
+  it('sets dates and dashes of a table of its own as values: whole, on one line, centred', () => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      title: '依申请公开办理情况',
+      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
+      rows: [
+        ['关于某某街道2017年度城市低保资金发放明细的申请', '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日'],
+        ['申请公开临沂市养老服务体系建设规划（2016—2020年）全文', 'https://www.linyi.gov.cn/info/1101/2017fgwj/ylfwtxjsgh20162020.htm', '信息不存在', '2017年3月5日'],
+        ['其他', '—', '—', '—'],
+      ],
+    });
+    const doc = compose(report);
+    const t = texts(doc);
+    // Before, the date column was left three characters wide: 2017年 / 12月 / 31日, its heading 答复时 / 间.
+    for (const whole of ['2017年12月31日', '2017年3月5日', '答复时间']) expect(t, whole).toContain(whole);
+    const lines = allLines(doc).map((l) => l.item);
+    const date = lines.find((i) => i.line.text === '2017年12月31日')!;
+    const dash = lines.filter((i) => i.line.text === '—').pop()!;
+    const heading = lines.find((i) => i.line.text === '答复时间')!;
+    // Centred in the same column as its heading (to half a point).
+    const centre = (i: TextItem) => i.x + i.line.x + i.line.width / 2;
+    expect(Math.abs(centre(date) - centre(heading))).toBeLessThan(0.5);
+    expect(Math.abs(centre(dash) - centre(heading))).toBeLessThan(0.5);
+  });
+
   it('puts a 2021 statistics table where its block says, and after the part’s text otherwise', () => {
     const report = fixture('huaian-shi-2024') as Report;
     report.sections.applications!.blocks = [{ type: 'paragraph', text: '全年收到申请情况如下表。' }, { type: 'statisticsTable', table: 'applications' }, { type: 'paragraph', text: '以上数据截至年底。' }];
