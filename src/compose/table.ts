@@ -10,6 +10,7 @@ import type { FontRole } from '../model/fontRole.js';
 import type { DocCell, DocRow, DocTable } from '../model/document.js';
 import { isPause } from '../text/charClass.js';
 import { findLeadingNumbering } from '../text/numbering.js';
+import { findShortQuoted } from '../text/quotes.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { PageItem, TextItem } from './page.js';
 import { titleWordRanges } from './title.js';
@@ -62,6 +63,9 @@ const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
  * is a compound that has places of its own to break.
  */
 const WHOLE_PHRASE = 4;
+
+/** A quoted term or title (“临沂民政”, 《条例》) of at most this many characters inside is kept on one line of a label, as a word. */
+const SHORT_QUOTED = 6;
 
 /** Characters a line a wrapped label keeps when the table has room (minComfort). */
 const COMFORT = 4;
@@ -337,8 +341,8 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
  *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
  *     not …经济安全和社 / 会稳定;
  *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
- *  3. not inside a word of these reports (政府信息公开, 年度 …: titleWordRanges), nor then inside a clause (up to a
- *     pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
+ *  3. not inside a word of these reports (政府信息公开, 年度 …: titleWordRanges) or a short quoted term (“临沂民政”),
+ *     nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
  *     …其政府信息公 / 开申请 nor …逾期不 / 补正、….
  */
 function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }): readonly Line[] {
@@ -354,7 +358,9 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
     const whole = ts.set(pieces, { ...options, keepTogether: kept });
     if (fits(whole)) lines = whole;
   }
-  const words = titleWordRanges(text);
+  // Only the words that fit a line can be kept whole.
+  const room = measure - Math.max(indent, restIndent);
+  const words = [...titleWordRanges(text), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
   const splits = (set: readonly Line[]) => set.some((line) => !line.last && words.some(([s, e]) => s < line.end && line.end < e));
   if (!splits(lines)) return lines;
   const clauses: [number, number][] = [];

@@ -203,6 +203,17 @@ describe('structure', () => {
     }
   });
 
+  it('keeps a short quoted name of a wrapped table label on one line when that takes no more lines', () => {
+    const report = base();
+    const label = '政务微博“临沂民政”、政务微信“临沂民政发布”';
+    report.sections.otherMatters!.blocks.push({ type: 'table', title: '平台', header: [['序号', '平台', '说明', '备注']], rows: [['1', label, '通过门户网站发布政府信息公开工作年度报告编制情况和统计数据', '按季度更新维护并及时回应社会关切']] });
+    const t = texts(compose(report));
+    const at = t.indexOf('政务微博“临沂民政”、');
+    expect(at).toBeGreaterThan(0);
+    // Before: 政务微信“临沂民政 / 发布”.
+    expect(t.slice(at + 1, at + 3)).toEqual(['政务微信', '“临沂民政发布”']);
+  });
+
   it('sets dates and dashes of a table of its own as values: whole, on one line, centred', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
