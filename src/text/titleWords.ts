@@ -16,6 +16,8 @@ export const TITLE_WORDS: readonly string[] = [
   '本年度',
   '办理',
   '结果',
+  '申请',
+  '公开',
   '报告',
   '情况',
   '统计表',

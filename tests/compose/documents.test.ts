@@ -214,6 +214,23 @@ describe('structure', () => {
     expect(t.slice(at + 1, at + 3)).toEqual(['政务微信', '“临沂民政发布”']);
   });
 
+  it('wraps a narrow heading between the words of these reports: 依 / 申请 / 公开 / （件）, not 依申 / 请公 / 开 / （件）', () => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      title: '各乡镇政府信息公开情况',
+      header: [['序号', '单位', '主动公开（条）', '依申请公开（件）', '政策解读（篇）', '回应关切（次）', '行政复议（件）', '行政诉讼（件）', '备注']],
+      rows: [
+        ['1', '清水河镇人民政府', '1,256', '12', '35', '8', '0', '1', '含镇属事业单位'],
+        ['2', '萨尔布拉克镇人民政府', '2,034', '25', '48', '13', '0', '0', '依申请公开含转办件'],
+      ],
+    });
+    const t = texts(compose(report));
+    const at = t.indexOf('申请');
+    expect(at).toBeGreaterThan(0);
+    expect(t.slice(at - 1, at + 3)).toEqual(['依', '申请', '公开', '（件）']);
+  });
+
   it('sets dates and dashes of a table of its own as values: whole, on one line, centred', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
