@@ -4,6 +4,7 @@
  * for the next batch of the same plan and options, which then runs on threads already started and warmed up.
  */
 import { availableParallelism } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import type { ResourceLimits } from 'node:worker_threads';
 import { renderReport, type RenderOptions } from '../renderReport.js';
 import { DEFAULT_TIMEOUT_MS, RenderPool, type RenderPoolOptions } from './renderPool.js';
@@ -146,9 +147,19 @@ export async function renderMany(inputs: readonly BatchInput[], options: RenderM
 /** The workers of the last batch, waiting for the next one, with the setup they were made for. */
 let kept: { readonly pool: RenderPool; readonly setup: RenderPoolOptions; readonly timer: NodeJS.Timeout } | undefined;
 
-/** The kept pool when it was made for `setup` (the same threads, time limit, heap limits and render options). */
+/**
+ * The kept pool when it was made for `setup` (the same threads, time limit, heap limits and render options), compared
+ * as the workers receive options: as structured clones (a Buffer arrives as a Uint8Array).
+ */
 function takeKeptPool(setup: RenderPoolOptions): RenderPool | undefined {
-  if (!kept || !sameValue(kept.setup, setup)) return undefined;
+  if (!kept) return undefined;
+  let same = false;
+  try {
+    same = isDeepStrictEqual(kept.setup, structuredClone(setup));
+  } catch {
+    // options that cannot be sent to a thread are never those of a kept pool
+  }
+  if (!same) return undefined;
   const { pool, timer } = kept;
   clearTimeout(timer);
   kept = undefined;
@@ -179,22 +190,4 @@ async function keepPool(pool: RenderPool, setup: RenderPoolOptions, ms: number):
     clearTimeout(before.timer);
     await before.pool.close();
   }
-}
-
-/**
- * Whether options `b` are those `a` holds, as a worker receives them (structured clones): plain objects and arrays by
- * their entries, dates by time, bytes by content (a Buffer arrives as a Uint8Array).
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b)) return false;
-    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  }
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
