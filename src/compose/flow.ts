@@ -7,7 +7,8 @@
 import type { Bookmark, DocBlock, DocTable, ResolvedDocument, SignatureBlock, TextBlock } from '../model/document.js';
 import type { FontRole } from '../model/fontRole.js';
 import type { Line } from '../typeset/breakLines.js';
-import { layoutTable, splitRow, tableFitSize, type RowLayout, type TableLayout } from './table.js';
+import { layoutTable, splitRow, type RowLayout, type TableLayout } from './table.js';
+import { tableFitSize } from './tableColumns.js';
 import { setTitle, titleWordRanges } from './title.js';
 import type { Typesetter } from './typesetter.js';
 

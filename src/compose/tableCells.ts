@@ -1,0 +1,123 @@
+/**
+ * The text of a table's cells set in lines: a value on one line, 均排 over its cells, a label wrapped where a
+ * typesetter would break it (setLabel). Lines are kept per composition, cell, size and width, since the column widths
+ * try a width before the table is laid out at it.
+ */
+import type { DocCell } from '../model/document.js';
+import type { FontRole } from '../model/fontRole.js';
+import { isPause } from '../text/charClass.js';
+import { findLeadingNumbering } from '../text/numbering.js';
+import { findShortQuoted } from '../text/quotes.js';
+import type { Line } from '../typeset/breakLines.js';
+import { titleWordRanges } from './title.js';
+import type { SetOptions, Typesetter } from './typesetter.js';
+
+/** The role of a cell's text (its first piece's). */
+export const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
+
+/** Padding inside a cell's rules at a size: 0.3 of a grid cell. */
+export const cellPad = (ts: Typesetter, size: number): number => ts.cell('table', size) * 0.3;
+
+/**
+ * Characters of a phrase after a label's numbering that stay on one line: a four-character term (不予公开, 无法提供,
+ * 其他处理) is the common unit of these labels, and one split (（三）不 / 予公开) splits a word; a longer phrase
+ * is a compound that has places of its own to break.
+ */
+const WHOLE_PHRASE = 4;
+
+/** A quoted term or title (“临沂民政”, 《条例》) of at most this many characters inside is kept on one line of a label, as a word. */
+const SHORT_QUOTED = 6;
+
+/** The UTF-16 range of a label's short phrase after its numbering (（三）[不予公开]), kept on one line; or undefined. */
+export function wholePhrase(text: string): readonly [number, number] | undefined {
+  const numbering = findLeadingNumbering(text);
+  if (numbering === undefined) return undefined;
+  const phrase = text.slice(numbering.length);
+  return [...phrase].length <= WHOLE_PHRASE && !/\s/.test(phrase) ? [numbering.length, text.length] : undefined;
+}
+
+/** Where a wrapped cell's lines after the first begin, from the cell's left: under the text after the first piece when hanging. */
+export function restIndentOf(ts: Typesetter, cell: DocCell, size: number): number {
+  const indent = cell.indent * ts.cell(roleOf(cell), size);
+  return cell.hanging && cell.pieces.length > 1 ? indent + ts.width(roleOf(cell), cell.pieces[0]!.text, size) : indent;
+}
+
+/** Lines of cells already set, per composition and cell, by size and width (a column's width is tried, then laid out). */
+const cellLinesSet = new WeakMap<Typesetter, WeakMap<DocCell, Map<number, Map<number, readonly Line[]>>>>();
+
+/** Width of a cell between the edges of its columns. */
+export const cellWidthOf = (cell: DocCell, edges: readonly number[]) => edges[Math.min(cell.column + cell.colSpan, edges.length - 1)]! - edges[cell.column]!;
+
+/** The lines of a cell of the given width (rules and padding included) at a size. */
+export function cellLines(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
+  let cells = cellLinesSet.get(ts);
+  if (!cells) cellLinesSet.set(ts, (cells = new WeakMap()));
+  let bySize = cells.get(cell);
+  if (!bySize) cells.set(cell, (bySize = new Map()));
+  let byWidth = bySize.get(size);
+  if (!byWidth) bySize.set(size, (byWidth = new Map()));
+  let lines = byWidth.get(width);
+  if (!lines) byWidth.set(width, (lines = setCell(ts, cell, width, size, pad)));
+  return lines;
+}
+
+function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
+  if (!cell.pieces.some((p) => p.text.length > 0)) return [];
+  const role = roleOf(cell);
+  const measure = width - 2 * pad;
+  const cellWidth = ts.cell(role, size);
+  const text = cell.pieces.map((p) => p.text).join('');
+  if (cell.align === 'distribute') {
+    // 均排 over as many cells as the text would fill with one blank cell between characters, centred in the cell.
+    const spread = Math.min((2 * [...text].length - 1) * cellWidth, measure);
+    return ts.set(cell.pieces, { measure: (measure + spread) / 2, align: 'distribute', size, indent: (measure - spread) / 2 });
+  }
+  const align = cell.align === 'center' ? 'center' : 'left';
+  if (cell.noWrap) {
+    // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
+    const natural = ts.width(role, text, size);
+    return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
+  }
+  const indent = cell.indent * cellWidth;
+  return setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size });
+}
+
+/**
+ * Sets a label. One that wraps is broken, each rule taken when it takes no more lines and its lines fit:
+ *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
+ *     not …经济安全和社 / 会稳定;
+ *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
+ *  3. not inside a word of these reports (政府信息公开, 年度 …: titleWordRanges) or a short quoted term (“临沂民政”),
+ *     nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
+ *     …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+ */
+function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }): readonly Line[] {
+  let lines = ts.set(pieces, options);
+  if (lines.length === 1) return lines;
+  const { measure, indent, restIndent } = options;
+  const fits = (set: readonly Line[]) => set.length <= lines.length && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
+  const atPause = ts.balance(pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
+  if (atPause && atPause.length <= lines.length) lines = atPause;
+  const phrase = wholePhrase(text);
+  const kept: (readonly [number, number])[] = phrase ? [phrase] : [];
+  if (phrase) {
+    const whole = ts.set(pieces, { ...options, keepTogether: kept });
+    if (fits(whole)) lines = whole;
+  }
+  // Only the words that fit a line can be kept whole.
+  const room = measure - Math.max(indent, restIndent);
+  const words = [...titleWordRanges(text), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
+  const splits = (set: readonly Line[]) => set.some((line) => !line.last && words.some(([s, e]) => s < line.end && line.end < e));
+  if (!splits(lines)) return lines;
+  const clauses: [number, number][] = [];
+  for (let a = 0, b = 1; b <= text.length; b++) {
+    if (b < text.length && !isPause(text.charCodeAt(b - 1))) continue;
+    if (b - a > 1 && ts.set([{ role, text: text.slice(a, b) }], { ...options, indent: Math.max(indent, restIndent) }).length === 1) clauses.push([a, b]);
+    a = b;
+  }
+  for (const keep of clauses.length > 0 ? [[...kept, ...words, ...clauses], [...kept, ...words]] : [[...kept, ...words]]) {
+    const whole = ts.set(pieces, { ...options, keepTogether: keep });
+    if (fits(whole) && !splits(whole)) return whole;
+  }
+  return lines;
+}
