@@ -59,7 +59,7 @@ const RUNS = Math.max(30, Number(flag('--runs')) || 41);
 // the seed (medians per ten renders: 36–71, 34–42, 18–21, 14–20 … 13–16 ms), while the tiering of its many functions
 // catches up; pdfkit's few hot loops are warm after a few of its longer runs.
 const WARMUP = Math.max(10, Number(flag('--warmup')) || 40);
-const COLD_RUNS = 7;
+const COLD_RUNS = 15;
 const BATCH_SIZE = 200;
 const SIZE_CURVE = [250, 500, 1000, 2000];
 const SIZE_RUNS = 5;

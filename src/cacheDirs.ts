@@ -9,9 +9,9 @@
  * is cached and everything still works.
  */
 import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './packageInfo.js';
 
 /** What the cache location depends on; the defaults are those of the running process. */
@@ -81,6 +81,12 @@ export function cacheDirs(environment: CacheEnvironment = {}): string[] {
 }
 
 /**
+ * The id of the running thread, from node:worker_threads loaded only when an entry is written: a command that finds
+ * its entries does not load that module (a few milliseconds of a cold start).
+ */
+const threadId = (): number => (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).threadId;
+
+/**
  * Writes a cache entry into the first folder of `dirs` that can be written (through a temporary file renamed into
  * place, so that a reader never sees half an entry); returns that folder, or undefined when none could be written.
  * Never throws.
@@ -88,7 +94,7 @@ export function cacheDirs(environment: CacheEnvironment = {}): string[] {
 export function writeCacheEntry(dirs: readonly string[], name: string, data: Uint8Array): string | undefined {
   for (const dir of dirs) {
     const entry = join(dir, name);
-    const temp = `${entry}.${process.pid}-${threadId}.tmp`;
+    const temp = `${entry}.${process.pid}-${threadId()}.tmp`;
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(temp, data);

@@ -7,12 +7,16 @@
  * into one file, run with V8's code cache), else from this module (TypeScript sources, or a build without bundles).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { config as zodConfig } from 'zod';
 import { resolveFonts } from '../fonts/fontSet.js';
 import { renderReport, ReportValidationError, type RenderOptions } from '../renderReport.js';
 
 /** Serves the pool's render requests on this thread; `afterFirstRender` is called once, after the first report rendered. */
 export function runRenderWorker(afterFirstRender?: () => void): void {
   const options = workerData as RenderOptions;
+  // The thread's reports are checked without parsers compiled by zod (as the command line does, see cli.ts): the first
+  // report of a new thread is checked in half the time, later ones in the same. This is the thread's own zod setting.
+  zodConfig({ jitless: true });
   try {
     // Fonts are parsed once per thread; doing it before "ready" keeps it out of the first report's time limit.
     resolveFonts(options);

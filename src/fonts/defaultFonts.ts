@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontRole } from '../model/fontRole.js';
@@ -30,10 +30,24 @@ let packageDir: string | undefined;
 function defaults(): { config: DefaultFontConfig; dir: string } {
   if (!config || !packageDir) {
     config = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'fonts', 'default-fonts.json'), 'utf8')) as DefaultFontConfig;
-    const require = createRequire(join(PACKAGE_ROOT, 'package.json'));
-    packageDir = dirname(require.resolve(`${config.package}/package.json`));
+    packageDir = packageDirOf(config.package);
   }
   return { config, dir: packageDir };
+}
+
+/**
+ * The folder of the installed package `name`, found as Node finds a package required by this one: the first
+ * `node_modules/<name>` of the folders Node would search. Its package.json is not read through the package's `exports`
+ * (Node loads its ES module resolver for that, a few milliseconds of a cold start); when none of those folders holds
+ * it (a resolver of another kind, such as Yarn's Plug'n'Play), Node's own resolution decides.
+ */
+function packageDirOf(name: string): string {
+  const require = createRequire(join(PACKAGE_ROOT, 'package.json'));
+  for (const folder of require.resolve.paths(name) ?? []) {
+    const dir = join(folder, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  return dirname(require.resolve(`${name}/package.json`));
 }
 
 /** The default weight of a role (bold for title and headings, regular otherwise). */

@@ -523,6 +523,34 @@ describe.concurrent('schema, help and version', () => {
     expect(entries().some((f) => f.startsWith('cli-validate-'))).toBe(true);
   });
 
+  it('a render loads no Node module it does not need and compiles no code at run time (a cold start pays for both)', async () => {
+    const dir = folder();
+    await copyStarting(dir);
+    // Counts the functions made from strings (zod compiles parsers with new Function unless told not to) and lists
+    // the modules Node loaded, when the command ends.
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `let made = 0;
+const F = globalThis.Function;
+globalThis.Function = new Proxy(F, { construct: (t, a, n) => (made++, Reflect.construct(t, a, n)), apply: (t, s, a) => (made++, Reflect.apply(t, s, a)) });
+process.on('exit', () => require('node:fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({ made, modules: process.moduleLoadList })));`,
+    );
+    const out = join(dir, 'probe.json');
+    for (const run of [1, 2]) {
+      // The second run starts from the code cache the first one wrote.
+      const r = spawnSync(process.execPath, ['--require', probe, CLI, 'render', 'r.json', '-o', `${run}.pdf`], { cwd: dir, encoding: 'utf8', env: { ...process.env, XXGK_REPORT_CACHE_DIR: join(dir, 'cache'), PROBE_OUT: out } });
+      expect(r.status, r.stderr).toBe(0);
+      const { made, modules } = JSON.parse(readFileSync(out, 'utf8')) as { made: number; modules: string[] };
+      expect(made).toBe(0);
+      // Node's ES module resolver is loaded by a package looked up through its exports; worker threads are for batches
+      // (and for naming a cache entry being written, which only the first run does).
+      expect(modules.filter((m) => m === 'NativeModule internal/modules/esm/resolve' || (run === 2 && m === 'NativeModule worker_threads'))).toEqual([]);
+      // What a render needs is loaded (the check would pass on an empty list otherwise).
+      expect(modules).toEqual(expect.arrayContaining(['NativeModule zlib', 'NativeModule vm']));
+    }
+  });
+
   it('schema prints the JSON Schema of the report', async () => {
     const r = await cli(['schema'], folder());
     expect(r.code).toBe(0);
