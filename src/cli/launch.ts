@@ -29,10 +29,21 @@ const LONG_RUNNING = new Set(['serve']);
  */
 const BASELINE_MS = 300;
 
+/**
+ * How fast V8's young generation grows, a factor per step (V8's default is 2). A render allocates about 30 MB while
+ * its code is still interpreted (every intermediate number is an object then), and with the default growth the young
+ * generation starts at 1 MB and is collected about ten times on its way up, copying what survives each time. Grown
+ * eight times per step it is collected five times: a cold render of the seed runs 6 % fewer instructions (callgrind)
+ * and takes about 10 ms less processor time, for about 11 MB more memory. The space never grows beyond V8's own limit.
+ */
+const YOUNG_GROWTH = 8;
+
 /** Runs the bundled command line `bundle` (a CommonJS file) in this process, with a code cache per command. */
 export function runBundle(bundle: string): void {
   const command = COMMANDS.has(process.argv[2] ?? '') ? process.argv[2]! : 'other';
   const baseline = !LONG_RUNNING.has(command);
+  // Set before the bundle is compiled and never changed: V8 accepts a code cache entry only under the flags it was made with.
+  setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GROWTH}`);
   if (baseline) {
     setFlagsFromString('--no-turbofan');
     setTimeout(() => setFlagsFromString('--turbofan'), BASELINE_MS).unref();
