@@ -9,7 +9,7 @@
 import type { Strictness } from '../text/charClass.js';
 import { breakBalanced, breakGreedy, breakOptimal, inkEnd, lineBlanks, type BreakParams, type LineBreaking } from './linebreak.js';
 import { placeLines, type Alignment, type Line } from './place.js';
-import { prepareParagraph, type PreparedParagraph, type TextRun } from './prepare.js';
+import { PENALTY, prepareParagraph, type PreparedParagraph, type TextRun } from './prepare.js';
 
 export type { Alignment, GlyphRun, Line } from './place.js';
 export type { TextRun } from './prepare.js';
@@ -77,6 +77,8 @@ export function prepare(runs: readonly TextRun[], options: BreakOptions, reuse =
       compressPunctuation: options.compressPunctuation ?? false,
       latinGap: options.latinGap ?? 0,
       keepTogether: options.keepTogether ?? [],
+      // Only justified lines are worth a document number's break: a ragged line set short shows no flaw.
+      documentNumberBreaks: (options.align ?? 'justify') === 'justify' || options.align === 'distribute',
     },
     reuse,
   );
@@ -109,14 +111,15 @@ export function naturalWidth(runs: readonly TextRun[], options: BreakOptions): n
  * The min-content width of a paragraph (CSS Text §3): the width of its widest piece between two places where a line
  * may break, each set alone on a line without indent with its marks' blank halves compressed as a line may compress
  * them (measureInto, without squeezing its gaps). Inside a piece every break is forbidden (a number, a document
- * number 〔2017〕12号, a mark that may not start or end a line with its neighbour, a word kept together), so a
- * measure at least this wide never forces an emergency break.
+ * number 〔2017〕12号, a mark that may not start or end a line with its neighbour, a word kept together) or a last
+ * resort (a document number between its issuer and its year, PENALTY.documentNumber), so a measure at least this
+ * wide never forces an emergency break and keeps document numbers whole.
  */
 export function minContentWidth(runs: readonly TextRun[], options: BreakOptions): number {
   const p = prepare(runs, options, true);
   let widest = 0;
   for (let a = 0, b = 1; b <= p.n; b++) {
-    if (b < p.n && !(p.penalty[b]! < Infinity)) continue;
+    if (b < p.n && !(p.penalty[b]! < PENALTY.documentNumber)) continue;
     const e = inkEnd(p, a, b);
     if (e > a) widest = Math.max(widest, p.widthSum[e]! - p.widthSum[a]! - p.glue[e - 1]! - lineBlanks(p, a, e));
     a = b;
@@ -130,7 +133,7 @@ export function minContentWidth(runs: readonly TextRun[], options: BreakOptions)
  */
 export function balanceLines(runs: readonly TextRun[], options: BreakOptions, allowed: (offset: number) => boolean, maxLines = 4): Line[] | undefined {
   const align = options.align ?? 'center';
-  const prepared = prepare(runs, options, true);
+  const prepared = prepare(runs, { ...options, align }, true);
   if (prepared.n === 0) return [];
   const params = paramsOf(options, align);
   const ends = breakBalanced(prepared, params, (i) => allowed(prepared.offset[i]!), maxLines);

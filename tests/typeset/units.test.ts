@@ -42,14 +42,32 @@ describe('units that never split', () => {
     ['a number in full-width digits with a decimal point', '金额５～２．５万元整', '２．５'],
     ['a time in full-width digits', '时间８:３０～１２:００办公', '１２:００'],
     ['an area code in full-width digits', '电话０５３４－４４６１０２３咨询', '０５３４'],
-    ['a document number', '根据（国办发〔2015〕22号）文件', '国办发〔2015〕22号'],
-    ['a document number with its issuer after an introducer', '按照鲁政办字〔2016〕8号要求', '鲁政办字〔2016〕8号'],
+    ["a document number's year and number", '根据（国办发〔2015〕22号）文件', '〔2015〕22号'],
+    ["a document number's issuer", '根据（国办发〔2015〕22号）文件', '国办发'],
+    ["a document number's issuer after an introducer", '按照鲁政办字〔2016〕8号要求', '鲁政办字'],
     ['an @handle', '关注“@山东人社”政务微博', '@山东人社'],
     ['a #topic#', '参与#政务公开日#活动', '#政务公开日#'],
     ['a year', '自2017年起', '2017年'],
     ['a decimal number', '增长12.75%以上', '12.75%'],
   ])('keeps %s whole', (_, text, unit) => {
     expect(breaksInside(everyPosition(text), unit)).toEqual([]);
+  });
+
+  it('breaks a document number only between its issuer and its year, in justified text, to spare a line set short', () => {
+    for (const [text, issuer, rest] of [
+      ['根据（国办发〔2015〕22号）文件', '国办发', '〔2015〕22号'],
+      ['按照鲁政办字〔2016〕8号要求', '鲁政办字', '〔2016〕8号'],
+    ] as const) {
+      const splits = breaksInside(everyPosition(text), issuer + rest);
+      // Where keeping it whole would leave the line before it short (a 10-cell line), it is parted, and only before 〔.
+      expect(splits.length).toBeGreaterThan(0);
+      for (const split of splits) expect(split).toMatch(new RegExp(`${issuer}\\|〔`));
+      // Flush-left or centred text shows no flaw in a short line: the number stays whole there.
+      for (const align of ['left', 'center'] as const) expect(breaksInside(everyPosition(text, { align }), issuer + rest)).toEqual([]);
+    }
+    // A line that keeps it whole at its natural width is not traded for the break.
+    const fits = breakLines([{ text: '依国办发〔2015〕2号执行', font: FAKE, size: 10 }], { measure: 100 });
+    expect(fits.map((l) => l.text)).toEqual(['依国办发〔2015〕2号', '执行']);
   });
 
   it('breaks a phone number only after its hyphen, and never starts a line with the hyphen', () => {
