@@ -2,7 +2,8 @@
  * `normalizePunctuation`: repairs the text of every field the way the lints describe (one definition each, in
  * punctuation.ts and repairs.ts): half-width `, ; : ( ) ? !` in Chinese context → full-width; full-width digits and
  * Latin letters → half-width (GB/T 15835); ASCII straight quotes → “ ” ‘ ’; numbering typed at the start of a title or
- * item → removed. URLs, e-mail addresses and numbers are left alone, and nothing is NFKC-normalised. It works on any
+ * item → removed; a URL's scheme typed with a full-width colon or slashes (http：//) → ASCII. URLs, e-mail addresses
+ * and numbers are otherwise left alone, and nothing is NFKC-normalised. It works on any
  * input shaped like a report, valid or not (the CLI's `validate --fix` repairs what it can before reporting the rest);
  * the input is not modified.
  */
@@ -23,7 +24,9 @@ export function normalizePunctuation<T = Report>(report: T): { report: T; change
   const copy = structuredClone(report);
   const changes: PunctuationChange[] = [];
   forEachText(copy, (field, set) => {
-    let after = field.kind === 'name' ? field.text : toFullwidthPunctuation(field.text);
+    // Addresses first: once its scheme is ASCII a URL is one, and the other repairs leave it alone.
+    const text = repairText(field.text, 'address');
+    let after = field.kind === 'name' ? text : toFullwidthPunctuation(text);
     after = repairText(after, 'fullwidth');
     if (field.kind !== 'name') after = repairText(after, 'quotes');
     if (field.kind === 'title' || field.kind === 'lead') after = repairText(after, 'numbering');

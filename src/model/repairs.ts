@@ -3,11 +3,13 @@
  * - full-width digits and Latin letters in Chinese text → half-width (GB/T 15835: ２０１８年 → 2018年, ５～２．５万元 →
  *   5～2.5万元, ０５３４－４４６１０２３ → 0534-4461023, ８:３０ → 8:30), with the marks between digits that belong to the number;
  * - ASCII straight quotes next to Chinese text → paired “ ” ‘ ’ (text/quotes.ts says which open);
- * - numbering typed at the start of a title or item (一、 （一） 1. 1、 （1）) → removed, since the library numbers them.
+ * - numbering typed at the start of a title or item (一、 （一） 1. 1、 （1）) → removed, since the library numbers them;
+ * - a URL's scheme typed with a full-width colon or slashes (http：//) → `http://` (text/addresses.ts finds them).
  */
 import { isFullwidthAlphanumeric, isDigit } from '../text/charClass.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findLeadingNumbering } from '../text/numbering.js';
+import { findMangledSchemes } from '../text/addresses.js';
 
 /** Full-width marks that belong to a number when written between its digits, and their half-width forms. */
 const NUMBER_MARKS: Readonly<Record<string, string>> = { '．': '.', '：': ':', '－': '-', '，': ',' };
@@ -36,7 +38,7 @@ function halfwidth(ch: string): string {
 
 
 /** The kinds of repair. */
-export type RepairKind = 'fullwidth' | 'quotes' | 'numbering';
+export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address';
 
 /** Applies one kind of repair to a text (numbering only for titles and items). */
 export function repairText(text: string, kind: RepairKind): string {
@@ -54,6 +56,12 @@ export function repairText(text: string, kind: RepairKind): string {
       const chars = [...text.split('')];
       for (const q of quotes) chars[q.index] = q.quote === '"' ? (q.open ? '“' : '”') : q.open ? '‘' : '’';
       return chars.join('');
+    }
+    case 'address': {
+      let out = text;
+      // From the end, so that the earlier indices stay valid (a repair is never longer than what it replaces).
+      for (const m of findMangledSchemes(text).reverse()) out = out.slice(0, m.index) + m.repaired + out.slice(m.index + m.written.length);
+      return out;
     }
     case 'numbering': {
       const typed = findLeadingNumbering(text);

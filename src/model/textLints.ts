@@ -1,7 +1,7 @@
 /**
- * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `straight_quotes`,
- * `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
- * `empty_subsection`, `empty_paragraph`, `empty_item`. The first four are what `normalizePunctuation` (and the
+ * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `fullwidth_in_address`,
+ * `straight_quotes`, `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
+ * `empty_subsection`, `empty_paragraph`, `empty_item`. The first five are what `normalizePunctuation` (and the
  * CLI's `validate --fix`) repairs.
  */
 import { excerpt, warning } from './issues.js';
@@ -11,6 +11,7 @@ import type { TextFieldOf } from './reportText.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findFullwidthAlphanumerics } from './repairs.js';
 import { findStraightQuotes } from '../text/quotes.js';
+import { findMangledSchemes } from '../text/addresses.js';
 import type { Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
@@ -97,10 +98,25 @@ export function lintBrackets(field: TextFieldOf): ValidationIssue[] {
   return [warning('unbalanced_brackets', field.path, `括号或引号不成对：${problems.join('，')}。`)];
 }
 
+/** A URL whose scheme was typed with a full-width colon or slashes (http：//): no URL to a reader or to the line breaker. */
+export function lintAddress(field: TextFieldOf): ValidationIssue[] {
+  const found = findMangledSchemes(field.text);
+  if (found.length === 0) return [];
+  const first = found[0]!;
+  const count = found.length > 1 ? `等${found.length}处` : '';
+  return [
+    warning(
+      'fullwidth_in_address',
+      field.path,
+      `网址开头“${first.written}”${count}中有全角标点，应为“${first.repaired}”：否则它不被当作网址，排版时可能在其中断行，复制出的网址也打不开。${FIX}。`,
+    ),
+  ];
+}
+
 /** All per-field text lints. */
 export function lintTextField(field: TextFieldOf): ValidationIssue[] {
   if (field.kind === 'name') return [...lintFullwidth(field)];
-  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
+  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintAddress(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
 }
 
 type Obj = Record<string, unknown>;

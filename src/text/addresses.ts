@@ -50,6 +50,30 @@ export function findAddresses(text: string): Address[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A URL's scheme written with a full-width colon or slashes (http：//, https：／／, ftp:／／), as a Chinese input method
+ * types it: the text is then no address at all (findAddresses needs `://`), so a line may break inside it and the
+ * address copies out broken. `repaired` is the ASCII form, `scheme://`.
+ */
+export interface MangledScheme {
+  readonly index: number;
+  readonly written: string;
+  readonly repaired: string;
+}
+
+const SCHEME_WRITTEN = /(https?|ftp)([:：][/／]{2})/gi;
+
+/** Every URL scheme of a text written with a full-width colon or slash, in text order. */
+export function findMangledSchemes(text: string): MangledScheme[] {
+  if (!text.includes('：') && !text.includes('／')) return [];
+  const found: MangledScheme[] = [];
+  for (const m of text.matchAll(SCHEME_WRITTEN)) {
+    if (m[2] === '://') continue;
+    found.push({ index: m.index, written: m[0], repaired: `${m[1]}://` });
+  }
+  return found;
+}
+
 /** Marks [start, end) of every URL and e-mail address with 1. */
 export function addressMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);

@@ -33,6 +33,26 @@ describe('full-width digits and letters (GB/T 15835)', () => {
   });
 });
 
+describe('a URL typed with a full-width colon or slashes', () => {
+  it('is warned about and written http://, after which it is a URL that the other repairs leave alone', () => {
+    const text = '报告可在门户网站（http：//www.sxgp.gov.cn/xxgk）和（HTTPS：／／jtyst.jiangsu.gov.cn）查阅,如有疑问请来电。';
+    const r = checkReport(withParagraph(text));
+    const warning = r.warnings.find((w) => w.code === 'fullwidth_in_address')!;
+    expect(warning.message).toContain('“http：//”等2处');
+    expect(warning.message).toContain('应为“http://”');
+    const { report } = normalizePunctuation(withParagraph(text));
+    expect((report.sections.overview!.blocks[0] as { text: string }).text).toBe('报告可在门户网站（http://www.sxgp.gov.cn/xxgk）和（HTTPS://jtyst.jiangsu.gov.cn）查阅，如有疑问请来电。');
+    expect(codes(report)).toEqual([]);
+  });
+
+  it('leaves a URL written in ASCII, and a colon in text, alone', () => {
+    for (const text of ['网址：http://www.gov.cn/。', '时间：8:30，地点：办公室。']) {
+      expect(codes(withParagraph(text))).not.toContain('fullwidth_in_address');
+      expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview'))).toEqual([]);
+    }
+  });
+});
+
 describe('ASCII straight quotes in Chinese text', () => {
   it('are warned about and paired as “ ” ‘ ’', () => {
     const text = '出台了"创业富民30条"和\'放管服\'改革措施，英文 say "hello" world 不动。';
