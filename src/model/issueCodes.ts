@@ -66,6 +66,7 @@ export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   halfwidth_punctuation: { severity: 'warning', zh: '中文中的半角标点', en: '`, ; : ( ) ? !` inside Chinese text (what normalizePunctuation fixes)' },
   fullwidth_alphanumeric: { severity: 'warning', zh: '全角数字或字母', en: '２０１７, ＡＢＣ pasted from a CMS (normalizePunctuation fixes them)' },
   fullwidth_in_address: { severity: 'warning', zh: '网址中有全角标点', en: 'a URL typed as http：// or https：／／ (normalizePunctuation writes http://)' },
+  stray_whitespace: { severity: 'warning', zh: '多余的空格', en: 'an indent typed as 　　, a space at a field’s end, or inside Chinese text (数据 统计; normalizePunctuation removes them)' },
   straight_quotes: { severity: 'warning', zh: '直引号', en: "\" or ' in Chinese text where “” ‘’ belong" },
   typed_numbering: { severity: 'warning', zh: '手工输入了序号', en: 'a title or item that starts with 一、 （一） 1. (numbering is generated)' },
   doubled_punctuation: { severity: 'warning', zh: '标点重复', en: '。。 ，， and the like' },

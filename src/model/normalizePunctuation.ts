@@ -2,7 +2,8 @@
  * `normalizePunctuation`: repairs the text of every field the way the lints describe (one definition each, in
  * punctuation.ts and repairs.ts): half-width `, ; : ( ) ? !` in Chinese context → full-width; full-width digits and
  * Latin letters → half-width (GB/T 15835); ASCII straight quotes → “ ” ‘ ’; numbering typed at the start of a title or
- * item → removed; a URL's scheme typed with a full-width colon or slashes (http：//) → ASCII. URLs, e-mail addresses
+ * item → removed; a URL's scheme typed with a full-width colon or slashes (http：//) → ASCII; spaces that print as a
+ * gap of their own (a typed indent, 数据 统计) → removed. URLs, e-mail addresses
  * and numbers are otherwise left alone, and nothing is NFKC-normalised. It works on any
  * input shaped like a report, valid or not (the CLI's `validate --fix` repairs what it can before reporting the rest);
  * the input is not modified.
@@ -30,6 +31,7 @@ export function normalizePunctuation<T = Report>(report: T): { report: T; change
     after = repairText(after, 'fullwidth');
     if (field.kind !== 'name') after = repairText(after, 'quotes');
     if (field.kind === 'title' || field.kind === 'lead') after = repairText(after, 'numbering');
+    after = repairText(after, 'whitespace');
     if (after === field.text) return;
     set(after);
     changes.push({ path: field.path, before: field.text, after });

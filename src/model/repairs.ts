@@ -4,9 +4,10 @@
  *   5～2.5万元, ０５３４－４４６１０２３ → 0534-4461023, ８:３０ → 8:30), with the marks between digits that belong to the number;
  * - ASCII straight quotes next to Chinese text → paired “ ” ‘ ’ (text/quotes.ts says which open);
  * - numbering typed at the start of a title or item (一、 （一） 1. 1、 （1）) → removed, since the library numbers them;
- * - a URL's scheme typed with a full-width colon or slashes (http：//) → `http://` (text/addresses.ts finds them).
+ * - a URL's scheme typed with a full-width colon or slashes (http：//) → `http://` (text/addresses.ts finds them);
+ * - spaces that print as a gap of their own (an indent typed as 　　, 数据 统计, 电话： 0539) → removed.
  */
-import { isFullwidthAlphanumeric, isDigit } from '../text/charClass.js';
+import { isCjkCodePoint, isDigit, isFullwidthAlphanumeric } from '../text/charClass.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findMangledSchemes } from '../text/addresses.js';
@@ -37,8 +38,49 @@ function halfwidth(ch: string): string {
 }
 
 
+/** A run of spaces [start, end) that `findStrayWhitespace` found, and where it is. */
+export interface StrayWhitespace {
+  readonly start: number;
+  readonly end: number;
+  readonly at: 'start' | 'end' | 'inside';
+}
+
+/** A two-character label spaced out at the start of a field (电　　话：): group 1 is what precedes its spaces. */
+const SPACED_LABEL = /^(\p{Script=Han})[ \u3000\u00a0]+\p{Script=Han}[：:]/u;
+
+const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
+/** A character of Chinese text: an ideograph or a full-width mark (not the ideographic space itself). */
+const isChinese = (c: number): boolean => c !== 0x3000 && isCjkCodePoint(c);
+
+/**
+ * Runs of spaces (ASCII, ideographic 　, no-break) that print as a gap a typesetter would not set: at the start of a
+ * field (an indent typed by hand: the library indents paragraphs itself), at its end, and between two characters of
+ * Chinese text or between one and a digit (数据 统计, 电话： 0539, 2023年 1月). Spaces between Latin words and around a
+ * Latin word in Chinese text (使用 Word 软件) are left alone, and so is a two-character label spaced out to line up
+ * with longer ones at the start of a field (电　　话：, 邮  编：); a field of spaces only is an empty field, not this.
+ */
+export function findStrayWhitespace(text: string): StrayWhitespace[] {
+  if (!/[ \u3000\u00a0]/.test(text) || text.trim() === '') return [];
+  const out: StrayWhitespace[] = [];
+  const label = SPACED_LABEL.exec(text);
+  for (let i = 0; i < text.length; i++) {
+    if (!isWhitespace(text.charCodeAt(i)) || (label && i === label[1]!.length)) continue;
+    let end = i + 1;
+    while (end < text.length && isWhitespace(text.charCodeAt(end))) end++;
+    if (i === 0) out.push({ start: i, end, at: 'start' });
+    else if (end === text.length) out.push({ start: i, end, at: 'end' });
+    else {
+      const before = text.codePointAt(i - 1 - (i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 ? 1 : 0))!;
+      const after = text.codePointAt(end)!;
+      if ((isChinese(before) && (isChinese(after) || isDigit(after))) || (isDigit(before) && isChinese(after))) out.push({ start: i, end, at: 'inside' });
+    }
+    i = end - 1;
+  }
+  return out;
+}
+
 /** The kinds of repair. */
-export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address';
+export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address' | 'whitespace';
 
 /** Applies one kind of repair to a text (numbering only for titles and items). */
 export function repairText(text: string, kind: RepairKind): string {
@@ -62,6 +104,14 @@ export function repairText(text: string, kind: RepairKind): string {
       // From the end, so that the earlier indices stay valid (a repair is never longer than what it replaces).
       for (const m of findMangledSchemes(text).reverse()) out = out.slice(0, m.index) + m.repaired + out.slice(m.index + m.written.length);
       return out;
+    }
+    case 'whitespace': {
+      const runs = findStrayWhitespace(text);
+      if (runs.length === 0) return text;
+      let out = '';
+      let from = 0;
+      for (const r of runs) (out += text.slice(from, r.start)), (from = r.end);
+      return out + text.slice(from);
     }
     case 'numbering': {
       const typed = findLeadingNumbering(text);

@@ -1,7 +1,7 @@
 /**
  * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `fullwidth_in_address`,
- * `straight_quotes`, `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
- * `empty_subsection`, `empty_paragraph`, `empty_item`. The first five are what `normalizePunctuation` (and the
+ * `stray_whitespace`, `straight_quotes`, `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
+ * `empty_subsection`, `empty_paragraph`, `empty_item`. The first six are what `normalizePunctuation` (and the
  * CLI's `validate --fix`) repairs.
  */
 import { excerpt, warning } from './issues.js';
@@ -9,7 +9,7 @@ import { formatPath, type PathSegment } from './paths.js';
 import { findHalfwidthInChineseContext } from './punctuation.js';
 import type { TextFieldOf } from './reportText.js';
 import { findLeadingNumbering } from '../text/numbering.js';
-import { findFullwidthAlphanumerics } from './repairs.js';
+import { findFullwidthAlphanumerics, findStrayWhitespace } from './repairs.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findMangledSchemes } from '../text/addresses.js';
 import type { Template } from './templates/index.js';
@@ -113,10 +113,27 @@ export function lintAddress(field: TextFieldOf): ValidationIssue[] {
   ];
 }
 
+/** Spaces that print as a gap of their own: a typed indent, a space at the end, a space inside Chinese text. */
+export function lintWhitespace(field: TextFieldOf): ValidationIssue[] {
+  const runs = findStrayWhitespace(field.text);
+  if (runs.length === 0) return [];
+  const describe = (r: (typeof runs)[number]) => {
+    const spaces = field.text.slice(r.start, r.end);
+    const what = spaces.includes('\u3000') ? `${r.end - r.start}个全角空格` : `${r.end - r.start}个空格`;
+    if (r.at === 'start') return `开头的${what}`;
+    if (r.at === 'end') return `末尾的${what}`;
+    return `“${field.text.slice(Math.max(0, r.start - 4), r.start)}${spaces}${field.text.slice(r.end, r.end + 4)}”中的${what}`;
+  };
+  const shown = runs.slice(0, SHOWN_OCCURRENCES).map(describe).join('；');
+  const more = runs.length > SHOWN_OCCURRENCES ? '等' : '';
+  const indent = runs[0]!.at === 'start' && field.kind === 'text' ? '段落的首行缩进由程序排出，手工缩进会使缩进加倍；' : '';
+  return [warning('stray_whitespace', field.path, `有${runs.length}处多余的空格：${shown}${more}。${indent}中文字、标点和数字之间不留空格，否则排出来是一个空隙。${FIX}。`)];
+}
+
 /** All per-field text lints. */
 export function lintTextField(field: TextFieldOf): ValidationIssue[] {
-  if (field.kind === 'name') return [...lintFullwidth(field)];
-  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintAddress(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
+  if (field.kind === 'name') return [...lintFullwidth(field), ...lintWhitespace(field)];
+  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintAddress(field), ...lintWhitespace(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
 }
 
 type Obj = Record<string, unknown>;

@@ -53,6 +53,25 @@ describe('a URL typed with a full-width colon or slashes', () => {
   });
 });
 
+describe('spaces that print as a gap of their own', () => {
+  it('are warned about and removed: a typed indent, a space at the end, spaces inside Chinese text and beside a digit', () => {
+    const text = '\u3000\u3000本年度数据 统计期限自 2023年1月1日起。联系电话： 025-52852162 。\u3000\u3000如有疑问请联系。 ';
+    const warning = checkReport(withParagraph(text)).warnings.find((w) => w.code === 'stray_whitespace' && w.path.startsWith('sections.overview'))!;
+    expect(warning.message).toMatch(/^有7处多余的空格：开头的2个全角空格；“年度数据 统计期限”中的1个空格；/);
+    expect(warning.message).toContain('首行缩进由程序排出');
+    const { report } = normalizePunctuation(withParagraph(text));
+    expect((report.sections.overview!.blocks[0] as { text: string }).text).toBe('本年度数据统计期限自2023年1月1日起。联系电话：025-52852162。如有疑问请联系。');
+    expect(codes(report)).toEqual([]);
+  });
+
+  it('leaves spaces between Latin words, around a Latin word, and inside a spaced-out label alone', () => {
+    for (const text of ['使用 Word 软件和 Adobe Acrobat 阅读。', '电\u3000\u3000话：0591-23162606', '邮 \u00a0编：350400']) {
+      expect(codes(withParagraph(text))).not.toContain('stray_whitespace');
+      expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview'))).toEqual([]);
+    }
+  });
+});
+
 describe('ASCII straight quotes in Chinese text', () => {
   it('are warned about and paired as “ ” ‘ ’', () => {
     const text = '出台了"创业富民30条"和\'放管服\'改革措施，英文 say "hello" world 不动。';
