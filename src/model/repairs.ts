@@ -79,6 +79,18 @@ export function findStrayWhitespace(text: string): StrayWhitespace[] {
   return out;
 }
 
+/**
+ * `text` without the spaces at its start and end that findStrayWhitespace finds there: what the document prints of a
+ * field (a typed indent is the library's own first-line indent, printed once).
+ */
+export function trimStrayWhitespace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** The kinds of repair. */
 export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address' | 'whitespace';
 

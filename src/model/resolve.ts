@@ -10,6 +10,7 @@ import { numberLabel, type ItemNumbering } from './numbering.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { resolvePlaceholders } from './placeholders.js';
 import { resolveStatisticsTable, resolveTableBlock } from './resolveTable.js';
+import { trimStrayWhitespace } from './repairs.js';
 import type { TableDefinition, Template } from './templates/index.js';
 import type { Block, Report } from './types.js';
 
@@ -49,10 +50,14 @@ class Resolver {
     this.numbering = itemNumbering ?? report.style?.itemNumbering ?? 'period';
   }
 
-  /** A printed text; `generated` texts (numbering, default titles, dates, labels) are printed as they are. */
+  /**
+   * A printed text; `generated` texts (numbering, default titles, dates, labels) are printed as they are. A report's
+   * own text is printed without the spaces at its ends (an indent typed as 　　 is the library's first-line indent,
+   * printed once; the stray_whitespace warning names them).
+   */
   text(role: FontRole, text: string, struct: StructElement, path: string | PathSegment[], generated = false): DocText {
     const p = typeof path === 'string' ? path : formatPath(path);
-    return generated ? { role, text, struct: struct.id, path: p, generated } : { role, text: resolvePlaceholders(text, this.values), struct: struct.id, path: p };
+    return generated ? { role, text, struct: struct.id, path: p, generated } : { role, text: trimStrayWhitespace(resolvePlaceholders(text, this.values)), struct: struct.id, path: p };
   }
 
   push(block: DocBlock): void {

@@ -126,8 +126,9 @@ export function lintWhitespace(field: TextFieldOf): ValidationIssue[] {
   };
   const shown = runs.slice(0, SHOWN_OCCURRENCES).map(describe).join('；');
   const more = runs.length > SHOWN_OCCURRENCES ? '等' : '';
-  const indent = runs[0]!.at === 'start' && field.kind === 'text' ? '段落的首行缩进由程序排出，手工缩进会使缩进加倍；' : '';
-  return [warning('stray_whitespace', field.path, `有${runs.length}处多余的空格：${shown}${more}。${indent}中文字、标点和数字之间不留空格，否则排出来是一个空隙。${FIX}。`)];
+  const ends = runs.some((r) => r.at !== 'inside') ? `开头和末尾的空格不印出${field.kind === 'text' ? '（段落的首行缩进由程序排出）' : ''}；` : '';
+  const inside = runs.some((r) => r.at === 'inside') ? '中文字、标点和数字之间不留空格，否则排出来是一个空隙；' : '';
+  return [warning('stray_whitespace', field.path, `有${runs.length}处多余的空格：${shown}${more}。${ends}${inside}${FIX}。`)];
 }
 
 /** All per-field text lints. */

@@ -124,6 +124,15 @@ describe('printed text fields', () => {
     expect(printed).toContainEqual(expect.objectContaining({ path: 'sections.confidentialityReview.title', text: '政府信息公开保密审查及监督检查情况', role: 'heading1', generated: true }));
   });
 
+  it("prints a report's text without the spaces at its ends: a typed indent is not printed beside the library's own", () => {
+    const f = loadFixture();
+    f.preamble = [{ type: 'paragraph', text: '\u3000\u3000本报告依据《条例》编制。 ' }, { type: 'paragraph', text: '电\u3000\u3000话：0539-7200966\u00a0' }];
+    f.signature.office = ' 临沂市民政局';
+    const printed = documentTexts(resolveDocument(f, TEMPLATES['2014']));
+    expect(printed.filter((t) => t.path.startsWith('preamble')).map((t) => t.text)).toEqual(['本报告依据《条例》编制。', '电\u3000\u3000话：0539-7200966']);
+    expect(printed.find((t) => t.path === 'signature.office')?.text).toBe('临沂市民政局');
+  });
+
   it('checks generated text for drawability too', () => {
     const result = validateReport(loadFixture(), { canDraw: (cp, role) => !(role === 'signature' && cp === '月'.codePointAt(0)) });
     expect(result.errors).toEqual([expect.objectContaining({ code: 'undrawable_character', path: 'signature.date', label: '成文日期' })]);

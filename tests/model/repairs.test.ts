@@ -58,7 +58,8 @@ describe('spaces that print as a gap of their own', () => {
     const text = '\u3000\u3000本年度数据 统计期限自 2023年1月1日起。联系电话： 025-52852162 。\u3000\u3000如有疑问请联系。 ';
     const warning = checkReport(withParagraph(text)).warnings.find((w) => w.code === 'stray_whitespace' && w.path.startsWith('sections.overview'))!;
     expect(warning.message).toMatch(/^有7处多余的空格：开头的2个全角空格；“年度数据 统计期限”中的1个空格；/);
-    expect(warning.message).toContain('首行缩进由程序排出');
+    expect(warning.message).toContain('开头和末尾的空格不印出（段落的首行缩进由程序排出）');
+    expect(warning.message).toContain('中文字、标点和数字之间不留空格');
     const { report } = normalizePunctuation(withParagraph(text));
     expect((report.sections.overview!.blocks[0] as { text: string }).text).toBe('本年度数据统计期限自2023年1月1日起。联系电话：025-52852162。如有疑问请联系。');
     expect(codes(report)).toEqual([]);
