@@ -67,6 +67,7 @@ export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   fullwidth_alphanumeric: { severity: 'warning', zh: '全角数字或字母', en: '２０１７, ＡＢＣ pasted from a CMS (normalizePunctuation fixes them)' },
   fullwidth_in_address: { severity: 'warning', zh: '网址中有全角标点', en: 'a URL typed as http：// or https：／／ (normalizePunctuation writes http://)' },
   stray_whitespace: { severity: 'warning', zh: '多余的空格', en: 'an indent typed as 　　, a space at a field’s end, or inside Chinese text (数据 统计; normalizePunctuation removes them)' },
+  document_number_brackets: { severity: 'warning', zh: '文号年份未用六角括号', en: '国办发[2021]30号 or （2021） where GB/T 9704 writes 〔2021〕 (normalizePunctuation fixes it)' },
   straight_quotes: { severity: 'warning', zh: '直引号', en: "\" or ' in Chinese text where “” ‘’ belong" },
   typed_numbering: { severity: 'warning', zh: '手工输入了序号', en: 'a title or item that starts with 一、 （一） 1. (numbering is generated)' },
   doubled_punctuation: { severity: 'warning', zh: '标点重复', en: '。。 ，， and the like' },

@@ -3,7 +3,7 @@
  * punctuation.ts and repairs.ts): half-width `, ; : ( ) ? !` in Chinese context → full-width; full-width digits and
  * Latin letters → half-width (GB/T 15835); ASCII straight quotes → “ ” ‘ ’; numbering typed at the start of a title or
  * item → removed; a URL's scheme typed with a full-width colon or slashes (http：//) → ASCII; spaces that print as a
- * gap of their own (a typed indent, 数据 统计) → removed. URLs, e-mail addresses
+ * gap of their own (a typed indent, 数据 统计) → removed; a document number's year in [ ] or （ ） → 〔 〕. URLs, e-mail addresses
  * and numbers are otherwise left alone, and nothing is NFKC-normalised. It works on any
  * input shaped like a report, valid or not (the CLI's `validate --fix` repairs what it can before reporting the rest);
  * the input is not modified.
@@ -32,6 +32,7 @@ export function normalizePunctuation<T = Report>(report: T): { report: T; change
     if (field.kind !== 'name') after = repairText(after, 'quotes');
     if (field.kind === 'title' || field.kind === 'lead') after = repairText(after, 'numbering');
     after = repairText(after, 'whitespace');
+    if (field.kind !== 'name') after = repairText(after, 'yearBrackets');
     if (after === field.text) return;
     set(after);
     changes.push({ path: field.path, before: field.text, after });

@@ -5,12 +5,14 @@
  * - ASCII straight quotes next to Chinese text → paired “ ” ‘ ’ (text/quotes.ts says which open);
  * - numbering typed at the start of a title or item (一、 （一） 1. 1、 （1）) → removed, since the library numbers them;
  * - a URL's scheme typed with a full-width colon or slashes (http：//) → `http://` (text/addresses.ts finds them);
- * - spaces that print as a gap of their own (an indent typed as 　　, 数据 统计, 电话： 0539) → removed.
+ * - spaces that print as a gap of their own (an indent typed as 　　, 数据 统计, 电话： 0539) → removed;
+ * - a document number's year bracketed with [ ] （ ） 【 】 (国办发[2021]30号) → 〔 〕 (GB/T 9704; text/units.ts finds them).
  */
 import { isCjkCodePoint, isDigit, isFullwidthAlphanumeric } from '../text/charClass.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findMangledSchemes } from '../text/addresses.js';
+import { findMisbracketedYears } from '../text/units.js';
 
 /** Full-width marks that belong to a number when written between its digits, and their half-width forms. */
 const NUMBER_MARKS: Readonly<Record<string, string>> = { '．': '.', '：': ':', '－': '-', '，': ',' };
@@ -92,7 +94,7 @@ export function trimStrayWhitespace(text: string): string {
 }
 
 /** The kinds of repair. */
-export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address' | 'whitespace';
+export type RepairKind = 'fullwidth' | 'quotes' | 'numbering' | 'address' | 'whitespace' | 'yearBrackets';
 
 /** Applies one kind of repair to a text (numbering only for titles and items). */
 export function repairText(text: string, kind: RepairKind): string {
@@ -124,6 +126,13 @@ export function repairText(text: string, kind: RepairKind): string {
       let from = 0;
       for (const r of runs) (out += text.slice(from, r.start)), (from = r.end);
       return out + text.slice(from);
+    }
+    case 'yearBrackets': {
+      const found = findMisbracketedYears(text);
+      if (found.length === 0) return text;
+      const chars = text.split('');
+      for (const f of found) (chars[f.open] = '〔'), (chars[f.close] = '〕');
+      return chars.join('');
     }
     case 'numbering': {
       const typed = findLeadingNumbering(text);

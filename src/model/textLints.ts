@@ -1,7 +1,8 @@
 /**
  * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `fullwidth_in_address`,
- * `stray_whitespace`, `straight_quotes`, `typed_numbering`, `doubled_punctuation`, `unbalanced_brackets`. Per report structure: `empty_section`,
- * `empty_subsection`, `empty_paragraph`, `empty_item`. The first six are what `normalizePunctuation` (and the
+ * `stray_whitespace`, `document_number_brackets`, `straight_quotes`, `typed_numbering`, `doubled_punctuation`,
+ * `unbalanced_brackets`. Per report structure: `empty_section`,
+ * `empty_subsection`, `empty_paragraph`, `empty_item`. The first seven are what `normalizePunctuation` (and the
  * CLI's `validate --fix`) repairs.
  */
 import { excerpt, warning } from './issues.js';
@@ -12,6 +13,7 @@ import { findLeadingNumbering } from '../text/numbering.js';
 import { findFullwidthAlphanumerics, findStrayWhitespace } from './repairs.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findMangledSchemes } from '../text/addresses.js';
+import { findMisbracketedYears } from '../text/units.js';
 import type { Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
@@ -131,10 +133,21 @@ export function lintWhitespace(field: TextFieldOf): ValidationIssue[] {
   return [warning('stray_whitespace', field.path, `有${runs.length}处多余的空格：${shown}${more}。${ends}${inside}${FIX}。`)];
 }
 
+/** A document number whose year is bracketed with [ ] （ ） 【 】 instead of 〔 〕 (GB/T 9704). */
+export function lintYearBrackets(field: TextFieldOf): ValidationIssue[] {
+  const found = findMisbracketedYears(field.text);
+  if (found.length === 0) return [];
+  const first = found[0]!;
+  const written = field.text.slice(first.start, first.end);
+  const repaired = `${field.text.slice(first.start, first.open)}〔${field.text.slice(first.open + 1, first.close)}〕${field.text.slice(first.close + 1, first.end)}`;
+  const count = found.length > 1 ? `等${found.length}个文号` : '';
+  return [warning('document_number_brackets', field.path, `文号“${written}”${count}的年份应使用六角括号〔〕，写作“${repaired}”（GB/T 9704）。${FIX}。`)];
+}
+
 /** All per-field text lints. */
 export function lintTextField(field: TextFieldOf): ValidationIssue[] {
   if (field.kind === 'name') return [...lintFullwidth(field), ...lintWhitespace(field)];
-  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintAddress(field), ...lintWhitespace(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
+  return [...lintHalfwidth(field), ...lintFullwidth(field), ...lintAddress(field), ...lintWhitespace(field), ...lintYearBrackets(field), ...lintStraightQuotes(field), ...lintTypedNumbering(field), ...lintDoubled(field), ...lintBrackets(field)];
 }
 
 type Obj = Record<string, unknown>;

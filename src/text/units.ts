@@ -83,6 +83,39 @@ function documentNumberAt(text: string, open: number): [number, number] | undefi
   return [issuerStart(text, open), i + 1];
 }
 
+/** A document number whose year is bracketed with other marks than 〔 〕, and the offsets of the two brackets. */
+export interface MisbracketedYear {
+  readonly start: number;
+  readonly end: number;
+  readonly open: number;
+  readonly close: number;
+}
+
+const YEAR_BRACKETS: Readonly<Record<string, string>> = { '[': ']', '［': '］', '【': '】', '（': '）', '(': ')' };
+
+/**
+ * Document numbers whose year is bracketed with [ ] ［ ］ 【 】 （ ） or ( ) (国办发[2021]30号, 鲁政办字（2016）8号):
+ * GB/T 9704 brackets it with 六角括号 〔 〕. An issuer code of two ideographs or more must precede the bracket, so that
+ * a year in parentheses such as （2021）京01民初30号 or 第（2021）30号 is no document number.
+ */
+export function findMisbracketedYears(text: string): MisbracketedYear[] {
+  const found: MisbracketedYear[] = [];
+  for (let open = 1; open < text.length; open++) {
+    const closer = YEAR_BRACKETS[text[open]!];
+    if (closer === undefined || open - issuerStart(text, open) < 2) continue;
+    let i = open + 1;
+    while (i < text.length && isDigit(cpAt(text, i))) i++;
+    if (i - open - 1 !== 4 || text[i] !== closer) continue;
+    const close = i++;
+    if (text[i] === '第') i++;
+    const numStart = i;
+    while (i < text.length && isDigit(cpAt(text, i))) i++;
+    if (i === numStart || text[i] !== '号') continue;
+    found.push({ start: issuerStart(text, open), end: i + 1, open, close });
+  }
+  return found;
+}
+
 const HANDLE_MAX = 16;
 const TOPIC_MAX = 24;
 

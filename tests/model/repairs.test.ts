@@ -73,6 +73,24 @@ describe('spaces that print as a gap of their own', () => {
   });
 });
 
+describe("a document number's year in brackets other than 〔 〕", () => {
+  it('is warned about and bracketed 〔 〕 (GB/T 9704), whatever brackets it was typed with', () => {
+    const text = '根据国办公开办函[2021]30号和鲁政办字（2016）8号、临民发【2017】第12号及国办发(2015)22号要求编制。';
+    const r = checkReport(withParagraph(text));
+    const warning = r.warnings.find((w) => w.code === 'document_number_brackets' && w.path.startsWith('sections.overview'))!;
+    expect(warning.message).toContain('文号“国办公开办函[2021]30号”等4个文号的年份应使用六角括号〔〕，写作“国办公开办函〔2021〕30号”');
+    const { report } = normalizePunctuation(withParagraph(text));
+    expect((report.sections.overview!.blocks[0] as { text: string }).text).toBe('根据国办公开办函〔2021〕30号和鲁政办字〔2016〕8号、临民发〔2017〕第12号及国办发〔2015〕22号要求编制。');
+    expect(codes(report)).toEqual([]);
+  });
+
+  it('leaves a year in parentheses that is no document number alone', () => {
+    for (const text of ['案号（2021）京01民初30号。', '自（2021）年起。', '国办发〔2015〕22号。', '第（2021）30号']) {
+      expect(codes(withParagraph(text))).not.toContain('document_number_brackets');
+    }
+  });
+});
+
 describe('ASCII straight quotes in Chinese text', () => {
   it('are warned about and paired as “ ” ‘ ’', () => {
     const text = '出台了"创业富民30条"和\'放管服\'改革措施，英文 say "hello" world 不动。';
