@@ -91,6 +91,8 @@ export interface MisbracketedYear {
   readonly close: number;
 }
 
+/** A year in one of YEAR_BRACKETS' pairs (or a mismatched one), as a fast test before the scan. */
+const MISBRACKETED_YEAR = /[[［【（(][\d０-９]{4}[\]］】）)]/;
 const YEAR_BRACKETS: Readonly<Record<string, string>> = { '[': ']', '［': '］', '【': '】', '（': '）', '(': ')' };
 
 /**
@@ -99,6 +101,7 @@ const YEAR_BRACKETS: Readonly<Record<string, string>> = { '[': ']', '［': '］'
  * a year in parentheses such as （2021）京01民初30号 or 第（2021）30号 is no document number.
  */
 export function findMisbracketedYears(text: string): MisbracketedYear[] {
+  if (!MISBRACKETED_YEAR.test(text)) return [];
   const found: MisbracketedYear[] = [];
   for (let open = 1; open < text.length; open++) {
     const closer = YEAR_BRACKETS[text[open]!];
