@@ -66,9 +66,13 @@ export function findStrayWhitespace(text: string): StrayWhitespace[] {
   const out: StrayWhitespace[] = [];
   const label = SPACED_LABEL.exec(text);
   for (let i = 0; i < text.length; i++) {
-    if (!isWhitespace(text.charCodeAt(i)) || (label && i === label[1]!.length)) continue;
+    if (!isWhitespace(text.charCodeAt(i))) continue;
     let end = i + 1;
     while (end < text.length && isWhitespace(text.charCodeAt(end))) end++;
+    if (label && i === label[1]!.length) {
+      i = end - 1; // the spaces of a spaced-out label
+      continue;
+    }
     if (i === 0) out.push({ start: i, end, at: 'start' });
     else if (end === text.length) out.push({ start: i, end, at: 'end' });
     else {
