@@ -1,10 +1,11 @@
 /**
  * The report form, generated from the template data the server sends: the metadata, signature and style fields from
  * the template's JSON Schema (titles, required fields, enums, lists), each part of the template with its blocks
- * (paragraphs, subsections, numbered lists: add, remove, reorder), and each statistics table as a grid drawn from the
- * table definition (header cells with their spans, row labels numbered and indented as printed, units, value cells).
- * Every input carries the path of its field (`data-path`, in the library's path syntax), so that an issue finds it.
- * Fields the form does not edit (a report's own tables, `previous`, `$schema` …) are left untouched in the report.
+ * (paragraphs, subsections, numbered lists and a report's own tables: add, remove, reorder; an own table as a grid of
+ * its cells, rows and columns added and removed), and each statistics table as a grid drawn from the table definition
+ * (header cells with their spans, row labels numbered and indented as printed, units, value cells). Every input
+ * carries the path of its field (`data-path`, in the library's path syntax), so that an issue finds it. Fields the
+ * form does not edit (`previous`, `$schema` …) are left untouched in the report.
  */
 import { chineseNumeral, numberLabel, numberTableRows } from '../src/model/numbering.js';
 import { h, uid } from './dom.js';
@@ -239,7 +240,7 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
           break;
         }
         case 'table':
-          card.append(h('p', { class: 'note' }, `${typeof block['title'] === 'string' ? `“${block['title']}”：` : ''}自定义表格在此编辑器中不能修改，保存时原样保留（可移动或删除）。`));
+          card.append(ownTable(p, block));
           break;
         case 'statisticsTable': {
           const table = template.tables.find((t) => t.id === block['table']);
@@ -268,7 +269,93 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
         add('paragraph', '段落', () => ({ type: 'paragraph', text: '' }), (i) => [...path, i, 'text']),
         paragraphsOnly ? null : add('subsection', '小标题', () => ({ type: 'subsection', title: '', blocks: [{ type: 'paragraph', text: '' }] }), (i) => [...path, i, 'title']),
         paragraphsOnly ? null : add('list', '编号条目', () => ({ type: 'list', items: [{ text: '' }] }), (i) => [...path, i, 'items', 0, 'text']),
+        paragraphsOnly ? null : add('table', '表格', () => ({ type: 'table', header: [['', '']], rows: [['', '']] }), (i) => [...path, i, 'header', 0, 0]),
       ),
+    );
+    return box;
+  };
+
+  // ------------------------------------------------------------------ a report's own tables
+
+  /**
+   * A report's own table (`{ type: 'table', title?, header?, rows }`): its title, a grid of text inputs for the header
+   * rows and the body rows, and buttons that add or remove a body row, a column (in every row) or the header row.
+   */
+  const ownTable = (path: readonly PathSegment[], block: Record<string, unknown>): HTMLElement => {
+    const box = h('div', { class: 'own-table' });
+    box.append(textInput([...path, 'title'], '表格标题（可不填）', { optional: true }));
+    if (!Array.isArray(block['rows'])) block['rows'] = [];
+    const rows = block['rows'] as unknown[][];
+    const header = Array.isArray(block['header']) ? (block['header'] as unknown[][]) : undefined;
+    const lines = [...(header ?? []), ...rows].filter(Array.isArray);
+    const columns = Math.max(1, ...lines.map((r) => r.length));
+    const cell = (cellPath: readonly PathSegment[], label: string, tag: 'th' | 'td') => {
+      const input = h('input', { type: 'text', class: 'cell-input', 'aria-label': label, title: label, spellcheck: 'false' });
+      const current = getAt(report, cellPath);
+      input.value = current === undefined || current === null ? '' : String(current);
+      input.addEventListener('input', () => {
+        setAt(report, cellPath, input.value);
+        host.changed();
+      });
+      const wrapper = h(tag, {}, input);
+      register(cellPath, input, wrapper);
+      return wrapper;
+    };
+    const button = (label: string, text: string, disabled: boolean, onclick: () => void, extra = '') =>
+      h('button', { type: 'button', class: `icon${extra}`, title: label, 'aria-label': label, disabled, onclick }, text);
+    const grid = h('table', { class: 'grid own-grid' });
+    // Column tools: remove a column from every row (the header's too).
+    const tools = h('tr', { class: 'column-tools' });
+    for (let c = 0; c < columns; c++) {
+      tools.append(
+        h('td', {}, button(`删除第${c + 1}列`, '✕', columns === 1, () => {
+          for (const line of lines) line.splice(c, 1);
+          host.restructured(formatPath([...path, 'rows', 0, Math.min(c, columns - 2)]));
+        }, ' danger')),
+      );
+    }
+    tools.append(h('td', { class: 'row-tools' }));
+    const thead = h('thead', {}, tools);
+    (header ?? []).forEach((line, r) => {
+      if (!Array.isArray(line)) return;
+      const tr = h('tr');
+      line.forEach((_, c) => tr.append(cell([...path, 'header', r, c], `表头第${r + 1}行第${c + 1}列`, 'th')));
+      tr.append(h('td', { class: 'row-tools' }));
+      thead.append(tr);
+    });
+    const tbody = h('tbody');
+    rows.forEach((line, r) => {
+      if (!Array.isArray(line)) return;
+      const tr = h('tr');
+      line.forEach((_, c) => tr.append(cell([...path, 'rows', r, c], `表格第${r + 1}行第${c + 1}列`, 'td')));
+      tr.append(
+        h('td', { class: 'row-tools' }, button(`删除表格第${r + 1}行`, '✕', rows.length === 1, () => {
+          rows.splice(r, 1);
+          host.restructured(formatPath([...path, 'rows', Math.min(r, rows.length - 1), 0]));
+        }, ' danger')),
+      );
+      tbody.append(tr);
+    });
+    grid.append(thead, tbody);
+    box.append(
+      h('div', { class: 'grid-wrap' }, grid),
+      h(
+        'div',
+        { class: 'add-bar' },
+        h('button', { type: 'button', class: 'add', onclick: () => {
+          rows.push(Array.from({ length: columns }, () => ''));
+          host.restructured(formatPath([...path, 'rows', rows.length - 1, 0]));
+        } }, '＋ 行'),
+        h('button', { type: 'button', class: 'add', onclick: () => {
+          for (const line of lines) line.push('');
+          host.restructured(formatPath([...path, header ? 'header' : 'rows', 0, columns]));
+        } }, '＋ 列'),
+      ),
+      checkbox('第一行是表头（每页重复）', header !== undefined, (on) => {
+        if (on) block['header'] = [Array.from({ length: columns }, () => '')];
+        else delete block['header'];
+        host.restructured(formatPath([...path, on ? 'header' : 'rows', 0, 0]));
+      }),
     );
     return box;
   };

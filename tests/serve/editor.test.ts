@@ -379,6 +379,87 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
   );
 
   it(
+    "a report's own table: added to a part, its cells typed, a row and a column added and one removed, saved and printed",
+    async () => {
+      const dir = folder();
+      const file = join(dir, 'report.json');
+      copyFileSync(REPORT_2021, file);
+      const blocks = (JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: unknown[] } } }).sections.otherMatters.blocks.length;
+      const s = await serve(['report.json', '--port', '0'], dir);
+      try {
+        const page = await open(s.url);
+        const part = page.locator('[data-path="sections.otherMatters"]').first();
+        await part.locator('button[data-add="table"]').last().click();
+        const base = `sections.otherMatters.blocks[${blocks}]`;
+        const cell = (where: string) => at('input', `${base}.${where}`);
+        // A new table has a header row and one body row of two columns; the first header cell has the focus.
+        await page.waitForSelector(cell('header[0][0]'));
+        expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe(`${base}.header[0][0]`);
+        const table = page.locator(`.block-table[data-path="${base}"]`);
+        await page.fill(cell('title'), '政务新媒体发布情况');
+        await page.fill(cell('header[0][0]'), '平台');
+        await page.fill(cell('header[0][1]'), '发布数（条）');
+        await page.fill(cell('rows[0][0]'), '门户网站');
+        await page.fill(cell('rows[0][1]'), '120');
+        await table.getByRole('button', { name: '＋ 行' }).click();
+        await page.fill(cell('rows[1][0]'), '政务微信“淮安发布”');
+        await page.fill(cell('rows[1][1]'), '45');
+        await table.getByRole('button', { name: '＋ 列' }).click();
+        await page.fill(cell('header[0][2]'), '备注');
+        await page.fill(cell('rows[0][2]'), '含转载');
+        await page.fill(cell('rows[1][2]'), '—');
+        await table.getByRole('button', { name: '＋ 行' }).click();
+        await page.fill(cell('rows[2][0]'), '待删除');
+        await table.getByRole('button', { name: '删除表格第3行' }).click();
+        expect(await page.$$(cell('rows[2][0]'))).toHaveLength(0);
+        // Every control of the table has a name (a cell says its row and column).
+        const unnamed = await table.evaluate((box) =>
+          [...box.querySelectorAll<HTMLElement>('input, button')]
+            .filter((el) => {
+              const labelled = el.id && document.querySelector(`label[for="${el.id}"]`);
+              return !(el.getAttribute('aria-label') ?? (labelled ? labelled.textContent : el.textContent))?.trim();
+            })
+            .map((el) => el.outerHTML.slice(0, 120)),
+        );
+        expect(unnamed).toEqual([]);
+        expect(await page.getAttribute(cell('rows[1][2]'), 'aria-label')).toBe('表格第2行第3列');
+        await checked(page);
+        expect((await issues(page)).filter((i) => i.path.startsWith(base))).toEqual([]);
+        await previewed(page);
+        const printed = pdfText(await previewPdf(page));
+        for (const text of ['政务新媒体发布情况', '发布数（条）', '政务微信“淮安发布”', '含转载']) expect(printed).toContain(text);
+        expect(printed).not.toContain('待删除');
+        await page.keyboard.press('Control+S');
+        await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: unknown[] } } };
+        expect(saved.sections.otherMatters.blocks[blocks]).toEqual({
+          type: 'table',
+          title: '政务新媒体发布情况',
+          header: [['平台', '发布数（条）', '备注']],
+          rows: [
+            ['门户网站', '120', '含转载'],
+            ['政务微信“淮安发布”', '45', '—'],
+          ],
+        });
+        // A column removed from every row, the header's too.
+        await table.getByRole('button', { name: '删除第2列' }).click();
+        await checked(page);
+        await page.keyboard.press('Control+S');
+        await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+        const again = JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: Array<{ header: string[][]; rows: string[][] }> } } };
+        expect(again.sections.otherMatters.blocks[blocks]!.header).toEqual([['平台', '备注']]);
+        expect(again.sections.otherMatters.blocks[blocks]!.rows).toEqual([['门户网站', '含转载'], ['政务微信“淮安发布”', '—']]);
+        await shot(page, 'own-table');
+        expect(problems).toEqual([]);
+        await page.close();
+      } finally {
+        await s.stop();
+      }
+    },
+    120_000,
+  );
+
+  it(
     'a 2021 report: six parts and three tables drawn from the template, a balance rule on its cells, every control named and reachable',
     async () => {
       const dir = folder();
