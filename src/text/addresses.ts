@@ -86,13 +86,16 @@ export function addressRanges(text: string): Array<[number, number]> {
   return findAddresses(text).map((a) => [a.start, a.end]);
 }
 
-/** Kinds of line-break opportunity inside an address: after `/` (preferred), or before `. ? & = _ - @ #`. */
+/**
+ * Kinds of line-break opportunity inside an address: after `/` (preferred), or before `. ? & = _ - @ # % ~` (where
+ * The Chicago Manual of Style breaks a URL; before `%` a percent-encoded path, %E5%B1%B1…, breaks between its bytes).
+ */
 export type AddressBreak = 'afterSlash' | 'beforeMark';
 
 /** Fewest characters of an address on either side of a line break inside it. */
 export const MIN_ADDRESS_FRAGMENT = 3;
 
-const BREAK_BEFORE = new Set([...'.?&=_-@#']);
+const BREAK_BEFORE = new Set([...'.?&=_-@#%~']);
 
 /**
  * The kind of break allowed before UTF-16 offset `i` inside an address, or undefined where none is: never inside

@@ -77,7 +77,7 @@ export const PENALTY = {
   hyphen: 100,
   /** Inside a URL after `/`. */
   afterSlash: 20,
-  /** Inside an address before `. ? & = _ - @ #`. */
+  /** Inside an address before `. ? & = _ - @ # % ~`. */
   beforeMark: 50,
   /**
    * In a document number between the issuer's code and the year bracket (苏政办发 | 〔2023〕18号), the one place a

@@ -26,7 +26,7 @@ const DATE_UNITS = new Set([...'年月日']);
 /** Second halves of compound units, never parted from the first: 万|元 人|次 多|件 年|度. */
 const COMPOUNDS = new Set(['万元', '人次', '多件', '年度']);
 /** Characters before which a line may start inside a URL or e-mail address (addresses.ts: after /, before . ? & = _ - @). */
-const ADDRESS_BREAK_BEFORE = new Set([...'.?&=_-@']);
+const ADDRESS_BREAK_BEFORE = new Set([...'.?&=_-@#%~']);
 const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && /^[0-9]$/.test(c);
 const isSpace = (c: string) => c === ' ';

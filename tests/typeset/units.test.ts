@@ -104,6 +104,20 @@ describe('units that never split', () => {
   });
 });
 
+describe('a percent-encoded URL', () => {
+  it('breaks between its bytes, before a %, and nowhere inside a byte, where it used to need emergency breaks', () => {
+    const url = 'https://baike.example.cn/wiki/%E5%B1%B1%E8%A5%BF%E7%9C%81%E4%BA%A4%E9%80%9A%E8%BF%90%E8%BE%93%E5%8E%85';
+    for (const lineBreaking of ['optimal', 'greedy'] as const) {
+      const lines = breakLines([{ text: `详见${url}。`, font: FAKE, size: 10 }], { measure: 200, lineBreaking, looseLimit: Infinity }).map((l) => l.text);
+      expect(lines.join('')).toBe(`详见${url}。`);
+      for (const line of lines.slice(1)) expect(line, lines.join(' | ')).toMatch(/^(%|\.|\/|。$)|^[a-z]/);
+      // Never inside a byte: no line ends with % or with % and one hex digit.
+      for (const line of lines.slice(0, -1)) expect(line, lines.join(' | ')).not.toMatch(/%[0-9A-F]?$/);
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
 describe('min-content width', () => {
   const run = (text: string) => [{ text, font: FAKE, size: 10 }];
   const width = (text: string) => minContentWidth(run(text), { measure: 1000 });
