@@ -8,7 +8,7 @@
  * - spaces that print as a gap of their own (an indent typed as 　　, 数据 统计, 电话： 0539) → removed;
  * - a document number's year bracketed with [ ] （ ） 【 】 (国办发[2021]30号) → 〔 〕 (GB/T 9704; text/units.ts finds them).
  */
-import { isCjkCodePoint, isDigit, isFullwidthAlphanumeric } from '../text/charClass.js';
+import { isCjkCodePoint, isDigit, isFullwidthAlphanumeric, isIdeograph } from '../text/charClass.js';
 import { findStraightQuotes } from '../text/quotes.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findMangledSchemes } from '../text/addresses.js';
@@ -53,12 +53,15 @@ const SPACED_LABEL = /^(\p{Script=Han})[ \u3000\u00a0]+\p{Script=Han}[：:]/u;
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
 /** A character of Chinese text: an ideograph or a full-width mark (not the ideographic space itself). */
 const isChinese = (c: number): boolean => c !== 0x3000 && isCjkCodePoint(c);
+/** A full-width mark (，。：“ …): it carries its own blank, so a space beside it is one blank too many. */
+const isMark = (c: number): boolean => isChinese(c) && !isIdeograph(c);
 
 /**
  * Runs of spaces (ASCII, ideographic 　, no-break) that print as a gap a typesetter would not set: at the start of a
- * field (an indent typed by hand: the library indents paragraphs itself), at its end, and between two characters of
- * Chinese text or between one and a digit (数据 统计, 电话： 0539, 2023年 1月). Spaces between Latin words and around a
- * Latin word in Chinese text (使用 Word 软件) are left alone, and so is a two-character label spaced out to line up
+ * field (an indent typed by hand: the library indents paragraphs itself), at its end, between two characters of
+ * Chinese text or between one and a digit (数据 统计, 2023年 1月), and beside a full-width mark, which has its blank
+ * already (电话： 0539, www.gov.cn/ 。). Spaces between Latin words and around a Latin word in Chinese text
+ * (使用 Word 软件, 详见 http://www.gov.cn/) are left alone, and so is a two-character label spaced out to line up
  * with longer ones at the start of a field (电　　话：, 邮  编：); a field of spaces only is an empty field, not this.
  */
 export function findStrayWhitespace(text: string): StrayWhitespace[] {
@@ -78,7 +81,8 @@ export function findStrayWhitespace(text: string): StrayWhitespace[] {
     else {
       const before = text.codePointAt(i - 1 - (i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 ? 1 : 0))!;
       const after = text.codePointAt(end)!;
-      if ((isChinese(before) && (isChinese(after) || isDigit(after))) || (isDigit(before) && isChinese(after))) out.push({ start: i, end, at: 'inside' });
+      const chinese = (isChinese(before) && (isChinese(after) || isDigit(after))) || (isDigit(before) && isChinese(after));
+      if (chinese || isMark(before) || isMark(after)) out.push({ start: i, end, at: 'inside' });
     }
     i = end - 1;
   }

@@ -28,6 +28,7 @@ const EXPECTED_WARNINGS: ReadonlyArray<readonly [string, string]> = [
   body('sections.fees.blocks[0].text'),
   body('sections.reviewsAndLitigation.blocks[0].text'),
   body('sections.confidentialityReview.blocks[0].text'),
+  ['stray_whitespace', 'sections.confidentialityReview.blocks[0].text'], // 整改措施, “天珣: a space before a full-width quote
   body('sections.confidentialityReview.blocks[1].text'),
   body('sections.affiliatedInstitutions.blocks[0].text'),
   body('sections.affiliatedInstitutions.blocks[1].text'),

@@ -56,6 +56,8 @@ describe('a URL typed with a full-width colon or slashes', () => {
 describe('spaces that print as a gap of their own', () => {
   it('are warned about and removed: a typed indent, a space at the end, spaces inside Chinese text and beside a digit', () => {
     const text = '\u3000\u3000本年度数据 统计期限自 2023年1月1日起。联系电话： 025-52852162 。\u3000\u3000如有疑问请联系。 ';
+    // Beside a full-width mark after a Latin word or a URL: the mark has its blank already.
+    expect(normalizePunctuation(withParagraph('详见 http://www.gov.cn/ 。使用 Word ，便于阅读。')).report.sections.overview!.blocks[0]).toEqual({ type: 'paragraph', text: '详见 http://www.gov.cn/。使用 Word，便于阅读。' });
     const warning = checkReport(withParagraph(text)).warnings.find((w) => w.code === 'stray_whitespace' && w.path.startsWith('sections.overview'))!;
     expect(warning.message).toMatch(/^有7处多余的空格：开头的2个全角空格；“年度数据 统计期限”中的1个空格；/);
     expect(warning.message).toContain('开头和末尾的空格不印出（段落的首行缩进由程序排出）');
@@ -66,7 +68,7 @@ describe('spaces that print as a gap of their own', () => {
   });
 
   it('leaves spaces between Latin words, around a Latin word, and inside a spaced-out label alone', () => {
-    for (const text of ['使用 Word 软件和 Adobe Acrobat 阅读。', '电\u3000\u3000话：0591-23162606', '邮 \u00a0编：350400']) {
+    for (const text of ['使用 Word 软件和 Adobe Acrobat 阅读，详见 http://www.gov.cn/。', '电\u3000\u3000话：0591-23162606', '邮 \u00a0编：350400']) {
       expect(codes(withParagraph(text))).not.toContain('stray_whitespace');
       expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview'))).toEqual([]);
     }
