@@ -231,6 +231,25 @@ describe('structure', () => {
     expect(t.slice(at - 1, at + 3)).toEqual(['依', '申请', '公开', '（件）']);
   });
 
+  it('wraps the names of platforms and offices between words: 微信 / 公众号, 市民政局 / 信息中心', () => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      title: '2023年政务新媒体信息发布情况',
+      header: [['平台名称', '类型', '主办单位', '发布信息（条）', '原创信息（条）', '转载信息（条）', '阅读量（万次）', '粉丝数（万）']],
+      rows: [
+        ['临沂民政', '微信公众号', '市民政局办公室', '1,258', '846', '412', '325.6', '12.8'],
+        ['临沂市民政局网站', '门户网站', '市民政局信息中心', '3,412', '2,980', '432', '—', '—'],
+        ['临沂民政', '抖音号', '市民政局', '126', '126', '0', '1,032.5', '21.4'],
+      ],
+    });
+    const t = texts(compose(report));
+    // Before: 微信公 / 众号 and 市民政局信 / 息中心.
+    expect(t.slice(t.indexOf('微信'), t.indexOf('微信') + 2)).toEqual(['微信', '公众号']);
+    expect(t.indexOf('信息中心')).toBeGreaterThan(0);
+    expect(t[t.indexOf('信息中心') - 1]).toBe('市民政局');
+  });
+
   it('sets dates and dashes of a table of its own as values: whole, on one line, centred', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
