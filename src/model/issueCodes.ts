@@ -75,6 +75,7 @@ export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   empty_section: { severity: 'warning', zh: '部分没有内容', en: 'a part with no blocks (prints the template’s 本年度无此项情况。)' },
   empty_subsection: { severity: 'warning', zh: '小标题下没有内容', en: 'a subsection with no blocks' },
   empty_paragraph: { severity: 'warning', zh: '空段落', en: 'a paragraph of blanks only' },
+  paragraph_like_heading: { severity: 'warning', zh: '段落像标题', en: 'a paragraph that is a heading typed as text (一、总体情况 with no sentence after it): it prints as body text' },
   empty_item: { severity: 'warning', zh: '空条目', en: 'a list item with neither lead nor text' },
   run_in_without_paragraph: { severity: 'warning', zh: '同行标题后不是段落', en: 'a run-in subsection whose first block is not a paragraph' },
   date_before_period_end: { severity: 'warning', zh: '落款日期早于年度结束', en: 'a signature date inside the reporting year' },

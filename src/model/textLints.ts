@@ -1,9 +1,9 @@
 /**
  * Text lints (warnings). Per text field: `halfwidth_punctuation`, `fullwidth_alphanumeric`, `fullwidth_in_address`,
  * `stray_whitespace`, `document_number_brackets`, `straight_quotes`, `typed_numbering`, `doubled_punctuation`,
- * `unbalanced_brackets`. Per report structure: `empty_section`,
- * `empty_subsection`, `empty_paragraph`, `empty_item`. The first seven are what `normalizePunctuation` (and the
- * CLI's `validate --fix`) repairs.
+ * `unbalanced_brackets`. Per report structure: `empty_section`, `empty_subsection`, `empty_paragraph`,
+ * `paragraph_like_heading`, `empty_item`. The first seven are what `normalizePunctuation` (and the CLI's
+ * `validate --fix`) repairs.
  */
 import { excerpt, warning } from './issues.js';
 import { formatPath, type PathSegment } from './paths.js';
@@ -166,12 +166,41 @@ function hasContent(blocks: unknown): boolean {
   });
 }
 
+/** The most characters after its numbering that a paragraph taken for a heading has (titles of parts and subsections are shorter). */
+const HEADING_LENGTH = 30;
+
+/**
+ * A paragraph that is a heading typed as text (一、总体情况, （一）主动公开情况, 1.政府网站): numbering, a short text and
+ * no mark that ends a sentence. Set as a paragraph it prints in body type, indented, numbered by hand; as a part or
+ * subsection title the library numbers it and sets it as a heading. A run-in heading with its text (（一）主动公开情况。
+ * 2023年……) is a paragraph and is not this.
+ */
+function headingTypedAsParagraph(text: string): boolean {
+  const numbering = findLeadingNumbering(text);
+  if (!numbering) return false;
+  const rest = text.slice(numbering.length).trim();
+  return rest.length >= 2 && [...rest].length <= HEADING_LENGTH && !/[。！？；：!?;:]/.test(rest);
+}
+
+/** Warnings about one paragraph block of the preamble or a part: no text, or a heading typed as a paragraph. */
+function lintParagraph(text: unknown, path: PathSegment[], out: ValidationIssue[]): void {
+  if (isBlank(text)) out.push(warning('empty_paragraph', path, '段落没有文字，应删除此段或补充内容。'));
+  else if (typeof text === 'string' && headingTypedAsParagraph(text))
+    out.push(
+      warning(
+        'paragraph_like_heading',
+        path,
+        `这一段“${text.trim()}”以编号开头、没有句末标点，像是标题：作为段落，它按正文排版，编号也是手写的。标题应写作部分标题、小标题（subsection）或编号条目，由程序编号并排成标题。`,
+      ),
+    );
+}
+
 function lintBlocks(blocks: unknown, base: PathSegment[], out: ValidationIssue[]): void {
   arr(blocks).forEach((block, i) => {
     if (!isObj(block)) return;
     const segs = [...base, i];
     if (block['type'] === 'paragraph') {
-      if (isBlank(block['text'])) out.push(warning('empty_paragraph', [...segs, 'text'], '段落没有文字，应删除此段或补充内容。'));
+      lintParagraph(block['text'], [...segs, 'text'], out);
     } else if (block['type'] === 'list') {
       arr(block['items']).forEach((item, j) => {
         if (isObj(item) && isBlank(item['text'])) out.push(warning('empty_item', [...segs, 'items', j, 'text'], '条目没有文字，应删除此条或补充内容。'));
@@ -191,7 +220,7 @@ export function lintStructure(input: unknown, template: Template): ValidationIss
   const out: ValidationIssue[] = [];
   if (!isObj(input)) return out;
   arr(input['preamble']).forEach((p, i) => {
-    if (isObj(p) && isBlank(p['text'])) out.push(warning('empty_paragraph', ['preamble', i, 'text'], '段落没有文字，应删除此段或补充内容。'));
+    if (isObj(p)) lintParagraph(p['text'], ['preamble', i, 'text'], out);
   });
   const sections = input['sections'];
   if (!isObj(sections)) return out;

@@ -86,6 +86,19 @@ describe('text lints', () => {
     expect(codesAt(cleanReport(), 'sections.fees.blocks[0].text')).toEqual([]);
   });
 
+  it('paragraph_like_heading: warns about a heading typed as a paragraph, in a part or in the preamble, not about a run-in heading with its text', () => {
+    for (const heading of ['一、总体情况', '（一）主动公开情况', '（二）加强组织领导，健全工作机制', '1.政府网站']) {
+      expect(codesAt(withOverview(heading), OVERVIEW), heading).toEqual(['paragraph_like_heading']);
+    }
+    const report = cleanReport();
+    report.preamble.push({ type: 'paragraph', text: '一、总体情况' });
+    expect(codesAt(report, `preamble[${report.preamble.length - 1}].text`)).toEqual(['paragraph_like_heading']);
+    expect(validateReport(withOverview('一、总体情况')).warnings.find((w) => w.code === 'paragraph_like_heading')!.message).toContain('“一、总体情况”');
+    for (const text of ['（一）主动公开情况。2023年，共主动公开信息120条。', '一是加强组织领导', '2023年，我局共主动公开信息120条。', '1.政府网站：发布信息120条。']) {
+      expect(codesAt(withOverview(text), OVERVIEW), text).toEqual([]);
+    }
+  });
+
   it('empty_item: warns about a list item without text', () => {
     const report = cleanReport();
     report.sections.fees!.blocks.push({ type: 'list', items: [{ lead: '收费。', text: ' ' }] });
