@@ -59,10 +59,12 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
 
   // ------------------------------------------------------------------ plain fields
 
+  /** A field's value as an input shows it: '' for none. */
+  const valueText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
   const textInput = (path: readonly PathSegment[], label: string, options: { multiline?: boolean; optional?: boolean; placeholder?: string; kind?: 'integer'; hint?: string } = {}) => {
     const id = uid();
-    const current = getAt(report, path);
-    const value = current === undefined || current === null ? '' : String(current);
+    const value = valueText(getAt(report, path));
     const input = options.multiline
       ? h('textarea', { id, rows: Math.min(12, Math.max(3, Math.ceil(value.length / 42))), placeholder: options.placeholder, spellcheck: 'false' })
       : h('input', { id, type: 'text', placeholder: options.placeholder, inputmode: options.kind === 'integer' ? 'numeric' : undefined, spellcheck: 'false' });
@@ -291,8 +293,7 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
     const columns = Math.max(1, ...lines.map((r) => r.length));
     const cell = (cellPath: readonly PathSegment[], label: string, tag: 'th' | 'td') => {
       const input = h('input', { type: 'text', class: 'cell-input', 'aria-label': label, title: label, spellcheck: 'false' });
-      const current = getAt(report, cellPath);
-      input.value = current === undefined || current === null ? '' : String(current);
+      input.value = valueText(getAt(report, cellPath));
       input.addEventListener('input', () => {
         setAt(report, cellPath, input.value);
         host.changed();
@@ -362,7 +363,6 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
 
   // ------------------------------------------------------------------ statistics
 
-  const valueText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
   /** A value as typed: a number when it reads as one exactly (2.50 stays text, to keep its digits). */
   const parseValue = (text: string): unknown => {

@@ -10,12 +10,16 @@ import { isDigit, isIdeograph, isJoiningHyphen, isNumberInner } from './charClas
 /** What a protected unit is. */
 export type UnitKind = 'url' | 'email' | 'number' | 'documentNumber' | 'handle' | 'topic';
 
-/** A unit as UTF-16 offsets [start, end); `address` is set for URLs and e-mail addresses. */
+/**
+ * A unit as UTF-16 offsets [start, end); `address` is set for URLs and e-mail addresses, `yearAt` for a document number
+ * with its issuer's code: the offset of its year bracket (国办发 | 〔2015〕22号), where a typesetter may part it.
+ */
 export interface TextUnit {
   readonly kind: UnitKind;
   readonly start: number;
   readonly end: number;
   readonly address?: Address;
+  readonly yearAt?: number;
 }
 
 const cpAt = (text: string, i: number) => text.codePointAt(i)!;
@@ -128,18 +132,18 @@ const isHandleChar = (cp: number) => isIdeograph(cp) || isDigit(cp) || (cp >= 0x
 export function findUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];
   const taken = new Uint8Array(text.length);
-  const add = (kind: UnitKind, start: number, end: number, address?: Address) => {
+  const add = (kind: UnitKind, start: number, end: number, extra: { address?: Address; yearAt?: number } = {}) => {
     for (let k = start; k < end; k++) if (taken[k] === 1) return;
     taken.fill(1, start, end);
-    units.push(address ? { kind, start, end, address } : { kind, start, end });
+    units.push({ kind, start, end, ...extra });
   };
-  for (const a of findAddresses(text)) add(a.kind, a.start, a.end, a);
+  for (const a of findAddresses(text)) add(a.kind, a.start, a.end, { address: a });
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3014 || c === 0x5b || c === 0xff3b || c === 0x3010) {
       // one of OPENERS
       const doc = documentNumberAt(text, i);
-      if (doc) add('documentNumber', doc[0], doc[1]);
+      if (doc) add('documentNumber', doc[0], doc[1], doc[0] < i ? { yearAt: i } : {});
     } else if ((c === 0x40 || c === 0xff20) && taken[i] !== 1) {
       let end = i + 1;
       let n = 0;

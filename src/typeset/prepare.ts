@@ -450,7 +450,7 @@ function applyUnits(n: number, text: string, units: ReturnType<typeof findUnits>
       if (unit.address) {
         const kind = addressBreakAt(text, unit.address, offset[i]!);
         penalty[i] = kind === 'afterSlash' ? PENALTY.afterSlash : kind === 'beforeMark' ? PENALTY.beforeMark : Infinity;
-      } else if (documentNumberBreaks && unit.kind === 'documentNumber' && isYearBracket(cp[i]!) && (classes[i - 1]! & C_IDEOGRAPH) !== 0) {
+      } else if (documentNumberBreaks && unit.yearAt === offset[i]) {
         penalty[i] = PENALTY.documentNumber;
       } else if (unit.kind === 'number' && (classes[i - 1]! & C_JOINING_HYPHEN) !== 0 && (classes[i]! & C_DIGIT) !== 0) {
         penalty[i] = PENALTY.hyphen;
@@ -468,9 +468,6 @@ function applyUnits(n: number, text: string, units: ReturnType<typeof findUnits>
   // A single digit (not a unit of its own in units.ts) binds its unit too.
   for (let i = 1; i < n; i++) if ((classes[i - 1]! & C_DIGIT) !== 0 && (i < 2 || (classes[i - 2]! & C_DIGIT) === 0)) bindUnit(n, cp, classes, flags, penalty, i);
 }
-
-/** The brackets a document number's year is written in (units.ts): 〔 [ ［ 【. */
-const isYearBracket = (c: number): boolean => c === 0x3014 || c === 0x5b || c === 0xff3b || c === 0x3010;
 
 /** Units of dates, times and numbered things, never parted from their number (GB/T 15835: 2017年, 12月31日, 8时, 22号). */
 const DATE_UNITS = new Set([...'年月日时分秒号'].map((c) => c.codePointAt(0)!));

@@ -16,6 +16,11 @@ const codes = (report: unknown) => {
   const r = checkReport(report);
   return [...r.errors, ...r.warnings].filter((i) => i.path.startsWith('sections.overview')).map((i) => i.code);
 };
+/** The overview paragraph `text` is neither warned about with `code` nor changed by normalizePunctuation. */
+const leftAlone = (text: string, code: string) => {
+  expect(codes(withParagraph(text)), text).not.toContain(code);
+  expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview')), text).toEqual([]);
+};
 
 describe('full-width digits and letters (GB/T 15835)', () => {
   it('are warned about and written half-width, with the marks between the digits of one number', () => {
@@ -46,10 +51,7 @@ describe('a URL typed with a full-width colon or slashes', () => {
   });
 
   it('leaves a URL written in ASCII, and a colon in text, alone', () => {
-    for (const text of ['网址：http://www.gov.cn/。', '时间：8:30，地点：办公室。']) {
-      expect(codes(withParagraph(text))).not.toContain('fullwidth_in_address');
-      expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview'))).toEqual([]);
-    }
+    for (const text of ['网址：http://www.gov.cn/。', '时间：8:30，地点：办公室。']) leftAlone(text, 'fullwidth_in_address');
   });
 });
 
@@ -68,10 +70,7 @@ describe('spaces that print as a gap of their own', () => {
   });
 
   it('leaves spaces between Latin words, around a Latin word, and inside a spaced-out label alone', () => {
-    for (const text of ['使用 Word 软件和 Adobe Acrobat 阅读，详见 http://www.gov.cn/。', '电\u3000\u3000话：0591-23162606', '邮 \u00a0编：350400']) {
-      expect(codes(withParagraph(text))).not.toContain('stray_whitespace');
-      expect(normalizePunctuation(withParagraph(text)).changes.filter((c) => c.path.startsWith('sections.overview'))).toEqual([]);
-    }
+    for (const text of ['使用 Word 软件和 Adobe Acrobat 阅读，详见 http://www.gov.cn/。', '电\u3000\u3000话：0591-23162606', '邮 \u00a0编：350400']) leftAlone(text, 'stray_whitespace');
   });
 });
 

@@ -135,6 +135,23 @@ async function ready(page: Page): Promise<void> {
 async function checked(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset['checked'] === document.body.dataset['revision'], undefined, { timeout: 60_000 });
 }
+/** Saves with Ctrl+S and waits until the file holds the latest edit. */
+async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+}
+/** The visible controls inside `selector` that have no name or are taken out of the tab order (their markup). */
+const unnamedControls = (page: Page, selector = 'body') =>
+  page.$eval(selector, (root) =>
+    [...root.querySelectorAll<HTMLElement>('input:not([type=file]), textarea, select, button, a[href]')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => {
+        const labelled = el.id && document.querySelector(`label[for="${el.id}"]`);
+        const name = el.getAttribute('aria-label') ?? (labelled ? labelled.textContent : el.textContent);
+        return !name?.trim() || el.tabIndex < 0;
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
 /** Waits until the preview shows the latest edit (or its errors). */
 async function previewed(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset['previewRevision'] === document.body.dataset['revision'] && !document.getElementById('preview-view')!.classList.contains('busy'), undefined, { timeout: 60_000 });
@@ -295,8 +312,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         // Save (with the keyboard): the file on disk is the edited report, the fields the editor does not show are
         // as they were, and the previous file is the .bak.
         await checked(page);
-        await page.keyboard.press('Control+S');
-        await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+        await save(page);
         expect(await page.textContent('#status')).toContain('已保存到 report.json');
         const seed = JSON.parse(readFileSync(SEED, 'utf8'));
         const saved = JSON.parse(readFileSync(file, 'utf8'));
@@ -413,15 +429,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         await table.getByRole('button', { name: '删除表格第3行' }).click();
         expect(await page.$$(cell('rows[2][0]'))).toHaveLength(0);
         // Every control of the table has a name (a cell says its row and column).
-        const unnamed = await table.evaluate((box) =>
-          [...box.querySelectorAll<HTMLElement>('input, button')]
-            .filter((el) => {
-              const labelled = el.id && document.querySelector(`label[for="${el.id}"]`);
-              return !(el.getAttribute('aria-label') ?? (labelled ? labelled.textContent : el.textContent))?.trim();
-            })
-            .map((el) => el.outerHTML.slice(0, 120)),
-        );
-        expect(unnamed).toEqual([]);
+        expect(await unnamedControls(page, `.block-table[data-path="${base}"]`)).toEqual([]);
         expect(await page.getAttribute(cell('rows[1][2]'), 'aria-label')).toBe('表格第2行第3列');
         await checked(page);
         expect((await issues(page)).filter((i) => i.path.startsWith(base))).toEqual([]);
@@ -429,8 +437,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         const printed = pdfText(await previewPdf(page));
         for (const text of ['政务新媒体发布情况', '发布数（条）', '政务微信“淮安发布”', '含转载']) expect(printed).toContain(text);
         expect(printed).not.toContain('待删除');
-        await page.keyboard.press('Control+S');
-        await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+        await save(page);
         const saved = JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: unknown[] } } };
         expect(saved.sections.otherMatters.blocks[blocks]).toEqual({
           type: 'table',
@@ -444,8 +451,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         // A column removed from every row, the header's too.
         await table.getByRole('button', { name: '删除第2列' }).click();
         await checked(page);
-        await page.keyboard.press('Control+S');
-        await page.waitForFunction(() => document.body.dataset['saved'] === document.body.dataset['revision'], undefined, { timeout: 30_000 });
+        await save(page);
         const again = JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: Array<{ header: string[][]; rows: string[][] }> } } };
         expect(again.sections.otherMatters.blocks[blocks]!.header).toEqual([['平台', '备注']]);
         expect(again.sections.otherMatters.blocks[blocks]!.rows).toEqual([['门户网站', '含转载'], ['政务微信“淮安发布”', '—']]);
@@ -492,17 +498,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         expect(await classes(page, at('td', value('applications.new.natural')))).toContain('cell-warning');
         expect((await issues(page)).some((i) => i.code === 'balance_mismatch' || i.code === 'sum_mismatch')).toBe(true);
         // Keyboard: every control has a name, none is taken out of the tab order.
-        const unnamed = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('input:not([type=file]), textarea, select, button, a[href]')]
-            .filter((el) => el.offsetParent !== null)
-            .filter((el) => {
-              const labelled = el.id && document.querySelector(`label[for="${el.id}"]`);
-              const name = el.getAttribute('aria-label') ?? (labelled ? labelled.textContent : el.textContent);
-              return !name?.trim() || el.tabIndex < 0;
-            })
-            .map((el) => el.outerHTML.slice(0, 120)),
-        );
-        expect(unnamed).toEqual([]);
+        expect(await unnamedControls(page)).toEqual([]);
         // Another template: the form follows its parts and table.
         await page.selectOption(at('select', 'template'), '2014');
         await page.waitForFunction(() => document.querySelectorAll('#nav a').length > 15);
