@@ -94,6 +94,8 @@ export function readmeBlocks(): Record<string, string> {
     .flatMap((table) => [`| **${code(table.id)}** | **${table.name}** | |`, ...tableRows(table)])
     .join('\n');
   const rules2021 = t2021.rules.map((r) => `- ${ruleText(r)}`).join('\n');
+  // The 2019 format differs from the 2021 format in table 二 only (and in （六）其他处理, one row instead of three).
+  const proactive2019 = TEMPLATES['2019'].tables.find((t) => t.id === 'proactive')!;
   const codes = [
     '| code | severity | 含义 | meaning |',
     '|---|---|---|---|',
@@ -108,7 +110,7 @@ export function readmeBlocks(): Record<string, string> {
       return `| \`${key}\` | ${amount(value)} | ${what} |`;
     }),
   ].join('\n');
-  return { textLimits, sections, rows, rules, roles, templates, rows2021: ['| row id | 统计指标 | cells |', '|---|---|---|', rows2021].join('\n'), rules2021, codes };
+  return { textLimits, sections, rows, rules, roles, templates, rows2021: ['| row id | 统计指标 | cells |', '|---|---|---|', rows2021].join('\n'), rules2021, rows2019: ['| row id | 统计指标 | cells |', '|---|---|---|', ...tableRows(proactive2019)].join('\n'), codes };
 }
 
 /** The README text with every generated block replaced by its current content. */

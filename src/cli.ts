@@ -25,7 +25,7 @@ const HELP: Record<string, string> = {
 
 “xxgk-report <命令> --help”查看该命令的选项。
 ${EXIT_CODES}`,
-  init: `用法：xxgk-report init [文件] --agency <发布机关> --year <年度> [--template 2021|2014|2008] [--force]
+  init: `用法：xxgk-report init [文件] --agency <发布机关> --year <年度> [--template 2021|2019|2014|2008] [--force]
 生成一份起始报告：模板的各部分都是空的（每个空部分一条警告，提醒填写）、统计表各项为 0、
 落款日期为次年 1 月 31 日，并带 $schema（编辑器据此提示字段和检查格式）。
 不给文件名时把 JSON 打印到标准输出；.yaml/.yml 文件写成 YAML，并以注释标出各部分标题和统计表各行的名称、单位。
@@ -33,7 +33,8 @@ $schema：文件所在项目装有 xxgk-report 时指向 ./node_modules/xxgk-rep
   --agency        发布机关，如 临沂市民政局
   --year          报告年度（四位数字）
   --template      报告格式：2021（全国统一格式，六个部分、三个统计表；2021 年度起的默认）、
-                  2014（十二部分，附统计表；2020 年度及以前的默认）或 2008（七部分）
+                  2019（2019年试行的全国统一格式；2019、2020 年度的默认）、
+                  2014（十二部分，附统计表；2018 年度及以前的默认）或 2008（七部分）
   --force         覆盖已有的文件`,
   validate: `用法：xxgk-report validate <报告.json|.yaml> [--strict] [--format text|json] [--fix]
 检查报告，每行一个错误或警告：JSON 路径、中文字段名、说明；最后一行是结论。

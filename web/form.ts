@@ -364,6 +364,9 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
   // ------------------------------------------------------------------ statistics
 
 
+  /** The keyboard a value asks for: digits for a count, a decimal point for an amount, a sign for a change (本年增/减). */
+  const INPUT_MODE = { count: 'numeric', amount: 'decimal', change: 'text' } as const;
+
   /** A value as typed: a number when it reads as one exactly (2.50 stays text, to keep its digits). */
   const parseValue = (text: string): unknown => {
     const t = text.trim();
@@ -428,7 +431,7 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
         return h('td', { ...span, class: 'empty' });
       case 'value': {
         const path = ['statistics', 'values', c.id];
-        const input = h('input', { type: 'text', inputmode: c.valueKind === 'amount' ? 'decimal' : 'numeric', class: 'value-input', 'aria-label': `${c.label}（${c.unit}）`, title: `${c.label}（${c.unit}）`, spellcheck: 'false' });
+        const input = h('input', { type: 'text', inputmode: INPUT_MODE[c.valueKind], class: 'value-input', 'aria-label': `${c.label}（${c.unit}）`, title: `${c.label}（${c.unit}）`, spellcheck: 'false' });
         input.value = valueText(getAt(report, path));
         input.addEventListener('input', () => {
           setAt(report, path, parseValue(input.value));

@@ -28,12 +28,12 @@ type Library = Awaited<ReturnType<typeof library>>;
 /** One issue on one line: severity, JSON path, Chinese label, message. */
 export const issueLine = (i: ValidationIssue): string => `${i.severity === 'error' ? '错误' : '警告'} ${i.path || '(根)'}${i.label ? `（${i.label}）` : ''}: ${i.message}`;
 
-const TEMPLATE_NAMES: Record<TemplateId, string> = { '2021': '全国统一格式，六个部分、三个统计表', '2014': '十二部分格式，附统计表', '2008': '七部分格式' };
+const TEMPLATE_NAMES: Record<TemplateId, string> = { '2021': '全国统一格式，六个部分、三个统计表', '2019': '2019年试行的全国统一格式，六个部分、三个统计表', '2014': '十二部分格式，附统计表', '2008': '七部分格式' };
 
-/** `init [file] --agency A --year N [--template 2021|2014|2008] [--force]` */
+/** `init [file] --agency A --year N [--template 2021|2019|2014|2008] [--force]` */
 export async function initCommand(file: string | undefined, agency: string | undefined, year: string | undefined, force: boolean, out: Print, template?: string): Promise<number> {
   if (!agency || !year || !/^\d{4}$/.test(year)) throw new UsageError('init 需要 --agency（发布机关）和四位数字的 --year（报告年度），例如：xxgk-report init report.json --agency 临沂市民政局 --year 2025');
-  if (template !== undefined && !Object.hasOwn(TEMPLATE_NAMES, template)) throw new UsageError(`--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“${template}”`);
+  if (template !== undefined && !Object.hasOwn(TEMPLATE_NAMES, template)) throw new UsageError(`--template 只能是 2021（全国统一格式）、2019（2019年试行的全国统一格式）、2014（十二部分）或 2008（七部分），实际为“${template}”`);
   const { schemaReference, defaultSignatureDate, defaultTemplate, initReport, reportYaml, reportJson, PUBLISHED_SCHEMA_URL } = await library();
   const templateId = (template as TemplateId | undefined) ?? defaultTemplate(Number(year));
   if (file === '-') file = undefined; // `init -`: standard output, as without a file

@@ -29,8 +29,11 @@ export function schemaReference(file: string | undefined): string {
   return PUBLISHED_SCHEMA_URL;
 }
 
-/** The format a report on `year` is written in: the national format from the 2021 reports on, the 2014 scheme before. */
-export const defaultTemplate = (year: number): TemplateId => (year >= 2021 ? '2021' : '2014');
+/**
+ * The format a report on `year` is written in: the national format from the 2021 reports on, its trial version for the
+ * 2019 and 2020 reports, the 2014 scheme before.
+ */
+export const defaultTemplate = (year: number): TemplateId => (year >= 2021 ? '2021' : year >= 2019 ? '2019' : '2014');
 
 /** The conventional signature date of a report on `year`: 31 January of the following year (the deadline is 31 March). */
 export const defaultSignatureDate = (year: number): string => `${year + 1}-01-31`;

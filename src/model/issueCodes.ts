@@ -15,7 +15,7 @@ export interface IssueCodeInfo {
 export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   // The input as a whole.
   invalid_input: { severity: 'error', zh: '输入无法读取', en: 'the input cannot be read at all (not a plain object, a throwing getter)' },
-  unknown_template: { severity: 'error', zh: '不认识的模板', en: '`template` is not 2014, 2008 or 2021' },
+  unknown_template: { severity: 'error', zh: '不认识的模板', en: '`template` is not 2014, 2008, 2019 or 2021' },
   too_many_issues: { severity: 'error', zh: '问题过多，其余未列出', en: 'more than 500 errors (or warnings): the rest are counted, not listed' },
   limit_exceeded: { severity: 'error', zh: '超出长度或数量限制', en: 'a paragraph, the block count or the total text beyond `limits`' },
   // The shape of the report.
@@ -48,6 +48,7 @@ export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   count_is_string: { severity: 'error', zh: '件数写成了字符串', en: 'a count given as text (only 万元 amounts may be strings)' },
   invalid_number: { severity: 'error', zh: '不是有限数字', en: 'NaN or infinity' },
   invalid_amount: { severity: 'error', zh: '金额格式不对', en: 'an amount string that is not a plain decimal (2.50)' },
+  invalid_change: { severity: 'error', zh: '增减数格式不对', en: 'a change (本年增/减) that is neither an integer nor its text with a sign ("+2", "-1")' },
   unsafe_integer: { severity: 'error', zh: '数值过大', en: 'a number beyond 2^53, which cannot be printed exactly' },
   sum_mismatch: { severity: 'warning', zh: '合计与分项之和不符', en: 'a total differs from the sum of its parts' },
   at_most_violation: { severity: 'warning', zh: '其中项大于总数', en: 'a part larger than its whole' },
@@ -78,6 +79,7 @@ export const ISSUE_CODES: Readonly<Record<string, IssueCodeInfo>> = {
   paragraph_like_heading: { severity: 'warning', zh: '段落像标题', en: 'a paragraph that is a heading typed as text (一、总体情况 with no sentence after it): it prints as body text' },
   empty_item: { severity: 'warning', zh: '空条目', en: 'a list item with neither lead nor text' },
   run_in_without_paragraph: { severity: 'warning', zh: '同行标题后不是段落', en: 'a run-in subsection whose first block is not a paragraph' },
+  template_year_mismatch: { severity: 'warning', zh: '模板与报告年度不符', en: 'a template used for a year it was not prescribed for (the 2021 format for a 2020 report)' },
   date_before_period_end: { severity: 'warning', zh: '落款日期早于年度结束', en: 'a signature date inside the reporting year' },
   date_after_deadline: { severity: 'warning', zh: '落款日期晚于发布期限', en: 'a signature date after the publication deadline' },
   // The options (validateReport and renderReport).

@@ -8,6 +8,7 @@ import { formatValue } from './format.js';
 import { numberTableRows } from './numbering.js';
 import type { PathSegment } from './paths.js';
 import { formatPath } from './paths.js';
+import { NOT_APPLICABLE } from './statisticsChecks.js';
 import type { StructTree } from './resolve.js';
 import type { BodyCellDefinition, HeaderCellDefinition, RowDefinition, TableDefinition } from './templates/index.js';
 import type { Statistics, TableBlock } from './types.js';
@@ -185,7 +186,10 @@ function bodyCell(c: BodyCellDefinition, column: number, path: string, r: RowSha
       return cell(tree, tr, () => [], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: false });
     case 'value': {
       const value = statistics.values[c.id];
-      return cell(tree, tr, (s) => [text('table', value === undefined ? '' : formatValue(value), s, path)], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: true });
+      const shown = value === undefined ? '' : formatValue(value);
+      // A unit the form's heading does not name is printed with the number (6805947.43元), not after a dash standing for none.
+      const printed = c.unitInCell && value !== undefined && !(typeof value === 'string' && NOT_APPLICABLE.has(value)) ? `${shown}${c.unit}` : shown;
+      return cell(tree, tr, (s) => [text('table', printed, s, path)], { column, colSpan, rowSpan, header: false, align: 'center', indent: 0, hanging: false, noWrap: true });
     }
   }
 }

@@ -1,16 +1,18 @@
 /**
  * Checks of the statistics of a template. Errors: `unknown_row`, `group_row_value`, `missing_value`,
- * `negative_value`, `fractional_count`, `count_is_string`, `invalid_number`, `invalid_amount`, `unsafe_integer`.
+ * `negative_value`, `fractional_count`, `count_is_string`, `invalid_number`, `invalid_amount`, `invalid_change`, `unsafe_integer`.
  * Warnings: `sum_mismatch`, `at_most_violation`, `balance_mismatch`, `previous_mismatch` (one per broken rule),
  * each naming the cells with their Chinese row and column labels.
  */
 import { formatValue } from './format.js';
 import { clip, error, warning } from './issues.js';
 import { formatPath } from './paths.js';
-import { rowsById, valueCells, type Template, type ValueCell } from './templates/index.js';
+import { rowsById, valueCells, type Template, type ValueCell, type ValueKind } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
 const AMOUNT = /^\d+(?:\.\d+)?$/;
+/** A change (本年增/减) written as text: an integer with its sign, as the form prints it (+2, -1, −1). */
+const CHANGE = /^[+\-\u2212]?\d+$/;
 
 /**
  * What a report writes in a cell that does not apply to its agency (a department has no 规章 to count): a dash or a
@@ -22,21 +24,24 @@ const NEGATIVE_AMOUNT = /^-\d+(?:\.\d+)?$/;
 const valuePath = (id: string, group = 'values') => formatPath(['statistics', group, id]);
 
 /** The numeric value of a valid statistics value, or undefined when it is missing or invalid. */
-export function numericValue(kind: 'count' | 'amount', value: unknown): number | undefined {
+export function numericValue(kind: ValueKind, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && NOT_APPLICABLE.has(value)) return 0;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return undefined;
-    if (kind === 'count' && (!Number.isInteger(value) || !Number.isSafeInteger(value))) return undefined;
+    if (!Number.isFinite(value) || (value < 0 && kind !== 'change')) return undefined;
+    if (kind !== 'amount' && (!Number.isInteger(value) || !Number.isSafeInteger(value))) return undefined;
     return value;
   }
-  return kind === 'amount' && typeof value === 'string' && AMOUNT.test(value) ? Number(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  if (kind === 'change') return CHANGE.test(value) ? Number(value.replace('\u2212', '-')) : undefined;
+  return kind === 'amount' && AMOUNT.test(value) ? Number(value) : undefined;
 }
 
 function checkValue(cell: ValueCell, value: unknown, group: string): ValidationIssue | undefined {
   const path = valuePath(cell.id, group);
   const { label, unit, valueKind } = cell.cell;
   const unitText = unit ? `（单位：${unit}）` : '';
+  if (valueKind === 'change') return checkChange(label, unitText, path, value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return error('invalid_number', path, `应为有限的数字${unitText}，实际为${String(value)}。`);
     if (value < 0) return error('negative_value', path, `“${label}”不能为负数，实际为${formatValue(value)}${unitText}。`);
@@ -50,6 +55,19 @@ function checkValue(cell: ValueCell, value: unknown, group: string): ValidationI
   if (NEGATIVE_AMOUNT.test(value)) return error('negative_value', path, `“${label}”不能为负数，实际为“${clip(value)}”${unitText}。`);
   if (!AMOUNT.test(value)) return error('invalid_amount', path, `“${label}”应为数字或十进制数字字符串（如 2 或 "2.50"）${unitText}，实际为“${clip(value)}”。`);
   return undefined;
+}
+
+/** A change (本年增/减): an integer, negative when the number fell, or its text with the sign as printed. */
+function checkChange(label: string, unitText: string, path: string, value: unknown): ValidationIssue | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return error('invalid_number', path, `应为有限的数字${unitText}，实际为${String(value)}。`);
+    if (!Number.isInteger(value)) return error('fractional_count', path, `“${label}”应为整数（减少时为负数）${unitText}，实际为小数${String(value)}。`);
+    if (!Number.isSafeInteger(value)) return error('unsafe_integer', path, `“${label}”为${String(value)}，超出可精确表示的整数范围（最大 9007199254740991）。`);
+    return undefined;
+  }
+  if (typeof value !== 'string') return error('invalid_type', path, `“${label}”应为整数${unitText}。`);
+  if (NOT_APPLICABLE.has(value) || CHANGE.test(value)) return undefined;
+  return error('invalid_change', path, `“${label}”应为整数，增加可写 2 或 "+2"，减少写 -2 或 "-2"${unitText}，实际为“${clip(value)}”。`);
 }
 
 type Raw = Record<string, unknown>;

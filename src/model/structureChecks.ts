@@ -2,15 +2,15 @@
  * Checks of a report beyond its schema, on the raw input (any shape: wrong types are skipped, so these run even when
  * the schema fails and every fault is reported at once). Errors: `invalid_date`, `missing_field`, `conflicting_fields`,
  * `title_lines_mismatch`, `too_deep`, `unknown_table`, `table_in_wrong_part`, `duplicate_table`,
- * `unknown_placeholder`, `placeholder_group_row`, `statistics_not_in_template`, `metadata_too_long`. Warnings: `date_before_period_end`,
- * `date_after_deadline`, `run_in_without_paragraph`.
+ * `unknown_placeholder`, `placeholder_group_row`, `statistics_not_in_template`, `metadata_too_long`. Warnings: `template_year_mismatch`,
+ * `date_before_period_end`, `date_after_deadline`, `run_in_without_paragraph`.
  */
 import { defaultTableTitle, defaultTitle, formatChineseDate, isValidIsoDate } from './format.js';
 import { clip, error, warning } from './issues.js';
 import type { PathSegment } from './paths.js';
 import { findPlaceholders } from './placeholders.js';
 import type { TextFieldOf } from './reportText.js';
-import { rowsById, valueCells, type Template } from './templates/index.js';
+import { rowsById, TEMPLATE_IDS, TEMPLATES, valueCells, type Template } from './templates/index.js';
 import type { ValidationIssue } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -40,6 +40,20 @@ function checkSignature(input: Obj): { errors: ValidationIssue[]; warnings: Vali
     warnings.push(warning('date_after_deadline', path, `成文日期${formatChineseDate(date)}晚于${year + 1}年3月31日，年度报告应在此日期前公布。`));
   }
   return { errors, warnings };
+}
+
+/** The years a template was prescribed for, as text: 2019—2020年度, 2021年度起. */
+const yearsText = (t: Template) => (t.years.to === undefined ? `${t.years.from}年度起` : `${t.years.from}—${t.years.to}年度`);
+
+/** A report of a year its template was not prescribed for (a 2020 report in the 2021 format), with the templates that were. */
+function checkTemplateYear(input: Obj, template: Template): ValidationIssue[] {
+  const year = isObj(input['metadata']) ? input['metadata']['year'] : undefined;
+  if (typeof year !== 'number' || !Number.isInteger(year)) return [];
+  const fits = (t: Template) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to);
+  if (fits(template)) return [];
+  const others = TEMPLATE_IDS.map((id) => TEMPLATES[id]).filter(fits);
+  const advice = others.length > 0 ? `；${year}年度的报告应使用模板 ${others.map((t) => `${t.id}（${t.basis}）`).join('或')}` : '';
+  return [warning('template_year_mismatch', 'template', `模板 ${template.id}（${template.basis}）用于${yearsText(template)}的报告，本报告为${year}年度${advice}。`, '模板')];
 }
 
 /** Lines given for a title must make up the title exactly. */
@@ -137,5 +151,5 @@ export function checkStructure(input: unknown, template: Template, fields: reado
   const blocks = checkBlocks(input, template);
   const errors = [...sig.errors, ...checkTitleLines(input, template), ...blocks.errors, ...checkMetadataLengths(input), ...fields.flatMap((f) => checkPlaceholders(f, template))];
   if (input['statistics'] !== undefined && template.tables.length === 0) errors.push(error('statistics_not_in_template', ['statistics'], `模板 ${template.id} 没有统计表。`));
-  return { errors, warnings: [...sig.warnings, ...blocks.warnings] };
+  return { errors, warnings: [...checkTemplateYear(input, template), ...sig.warnings, ...blocks.warnings] };
 }

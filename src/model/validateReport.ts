@@ -56,7 +56,7 @@ function run(input: unknown, options: CheckOptions & ResolveOptions, strict: boo
   if (!template) {
     const given = raw?.['template'];
     const shown = typeof given === 'string' ? `“${clip(given)}”` : `${JSON.stringify(given) ?? String(given)}`;
-    return finish([error('unknown_template', 'template', `不支持的模板${shown}；应为 2014（十二部分，默认）、2008（七部分）或 2021（全国统一格式，三个统计表）之一。`, '模板')], [], TEMPLATES['2014'], strict);
+    return finish([error('unknown_template', 'template', `不支持的模板${shown}；应为 2014（十二部分，默认）、2008（七部分）、2019（2019年试行的全国统一格式）或 2021（全国统一格式，三个统计表）之一。`, '模板')], [], TEMPLATES['2014'], strict);
   }
   const parsed = reportSchemaOf(template.id).safeParse(input);
   const fields = collectTexts(input, template);

@@ -80,13 +80,13 @@ const isCompletePdf = (path: string) => isPdf(path) && readFileSync(path).subarr
 /** Temporary files left in a folder (the CLI writes `.name.xxgk-pid-random.tmp` next to the target). */
 const tempFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
-/** The starting report of AGENCY for 2025 and its PDF, made once: `copy(dir)` puts r.json into a test's folder. */
+/** The starting report of AGENCY for 2018 (the 2014 scheme) and its PDF, made once: `copy(dir)` puts r.json into a test's folder. */
 let shared: Promise<{ json: string; pdf: Buffer; init: Run; render: Run }>;
 async function starting(): Promise<{ json: string; pdf: Buffer; init: Run; render: Run }> {
   return (shared ??= (async () => {
     const dir = join(tmp, 'shared');
     mkdirSync(dir);
-    const init = await cli(['init', 'r.json', '--agency', AGENCY, '--year', '2025', '--template', '2014'], dir);
+    const init = await cli(['init', 'r.json', '--agency', AGENCY, '--year', '2018'], dir);
     expect(init.code, init.stderr).toBe(0);
     const render = await cli(['render', 'r.json', '-o', 'r.pdf'], dir);
     expect(render.code, render.stderr).toBe(0);
@@ -121,13 +121,13 @@ describe.concurrent('init', () => {
     expect(init.stdout).toContain('已写入 r.json');
     // Outside a project with the package installed, the published schema; the choice is said.
     expect(init.stdout).toContain(`$schema：https://unpkg.com/xxgk-report@${VERSION}/schema/report.schema.json`);
-    expect(init.stdout).toContain('落款日期：2026-01-31');
+    expect(init.stdout).toContain('落款日期：2019-01-31');
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.$schema).toBe(`https://unpkg.com/xxgk-report@${VERSION}/schema/report.schema.json`);
-    expect(report.metadata).toMatchObject({ agency: AGENCY, year: 2025 });
+    expect(report.metadata).toMatchObject({ agency: AGENCY, year: 2018 });
     expect(Object.keys(report.sections)).toHaveLength(12);
     for (const section of Object.values(report.sections)) expect(section).toEqual({ blocks: [] });
-    expect(report.signature).toEqual({ office: AGENCY, date: '2026-01-31' });
+    expect(report.signature).toEqual({ office: AGENCY, date: '2019-01-31' });
     expect(Object.values(report.statistics.values).every((v) => v === 0)).toBe(true);
   });
 
@@ -163,7 +163,7 @@ describe.concurrent('init', () => {
 
   it('writes YAML for .yaml, the same report with the Chinese titles, labels and units as comments', async () => {
     const dir = folder();
-    const r = await cli(['init', 'r.yaml', '--agency', AGENCY, '--year', '2025', '--template', '2014'], dir);
+    const r = await cli(['init', 'r.yaml', '--agency', AGENCY, '--year', '2018'], dir);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
     expect(parseYaml(text)).toEqual(JSON.parse(readFileSync((await starting()).json, 'utf8')));
@@ -177,16 +177,17 @@ describe.concurrent('init', () => {
     expect(lines).toContain('    training.trainees: 0 # 接受培训人员数（人次）');
   });
 
-  it('chooses the format by year (2021 from the 2021 reports on) or by --template, and writes what the template needs', async () => {
+  it('chooses the format by year (2021 from the 2021 reports on, 2019 for 2019 and 2020) or by --template, and writes what the template needs', async () => {
     const dir = folder();
-    const [current, old, chosen, yaml, bad] = await Promise.all([
+    const [current, old, chosen, yaml, bad, trial] = await Promise.all([
       cli(['init', 'a.json', '--agency', AGENCY, '--year', '2025'], dir),
       cli(['init', 'b.json', '--agency', AGENCY, '--year', '2018'], dir),
       cli(['init', 'c.json', '--agency', AGENCY, '--year', '2012', '--template', '2008'], dir),
       cli(['init', 'd.yaml', '--agency', AGENCY, '--year', '2025'], dir),
-      cli(['init', 'e.json', '--agency', AGENCY, '--year', '2025', '--template', '2019'], dir),
+      cli(['init', 'e.json', '--agency', AGENCY, '--year', '2025', '--template', '2020'], dir),
+      cli(['init', 'f.json', '--agency', AGENCY, '--year', '2020'], dir),
     ]);
-    for (const run of [current, old, chosen, yaml]) expect(run.code, run.stderr).toBe(0);
+    for (const run of [current, old, chosen, yaml, trial]) expect(run.code, run.stderr).toBe(0);
     const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
     expect(a.template).toBe('2021');
     expect(current.stdout).toContain('模板：2021（全国统一格式，六个部分、三个统计表）');
@@ -197,18 +198,25 @@ describe.concurrent('init', () => {
     const c = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8'));
     expect(c.template).toBe('2008');
     expect(Object.keys(c.sections)).toHaveLength(7);
+    // A 2020 report: the 2019 trial format, whose table 二 counts items and their change, and whose （六） is one row.
+    const f = JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8'));
+    expect(f.template).toBe('2019');
+    expect(trial.stdout).toContain('模板：2019（2019年试行的全国统一格式，六个部分、三个统计表）');
+    expect(Object.keys(f.sections)).toEqual(Object.keys(a.sections));
+    expect(f.statistics.values).toMatchObject({ 'proactive.licensing.change': 0, 'proactive.procurement.amount': 0, 'applications.otherHandling.natural': 0 });
+    expect(Object.keys(f.statistics.values)).toHaveLength(22 + 23 * 7 + 15); // table 二, 23 rows of table 三, table 四
     // The YAML names each 2021 table before its first value and each cell by row and column.
     const lines = readFileSync(join(dir, 'd.yaml'), 'utf8').split('\n');
     expect(lines.indexOf('    # 【收到和处理政府信息公开申请情况】')).toBe(lines.indexOf('    applications.new.natural: 0 # 本年新收政府信息公开申请数量 · 自然人（件）') - 1);
     expect(lines).toContain('  # 六、其他需要报告的事项');
     // Each starting report is valid (its warnings are the empty parts) and renders.
-    const [va, vc] = await Promise.all([cli(['validate', 'a.json', '--format', 'json'], dir), cli(['validate', 'c.json', '--format', 'json'], dir)]);
-    for (const v of [va, vc]) {
+    const [va, vc, vf] = await Promise.all(['a.json', 'c.json', 'f.json'].map((file) => cli(['validate', file, '--format', 'json'], dir)));
+    for (const v of [va!, vc!, vf!]) {
       expect(v.code, v.stdout).toBe(0);
       expect(JSON.parse(v.stdout).errors).toEqual([]);
     }
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toContain('--template 只能是 2021（全国统一格式）、2014（十二部分）或 2008（七部分），实际为“2019”');
+    expect(bad.stderr).toContain('--template 只能是 2021（全国统一格式）、2019（2019年试行的全国统一格式）、2014（十二部分）或 2008（七部分），实际为“2020”');
   });
 
   it.for([
@@ -309,7 +317,7 @@ describe.concurrent('validate and render', () => {
     expect(text.code, text.stderr).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => l.includes(AGENCY)).length).toBeGreaterThanOrEqual(2); // title, table title, signature
-    expect(lines[0]).toMatch(/^p1 y=[\d.]+ x=[\d.]+ \S+ 22 .*\| 临沂市民政局2025年度$/);
+    expect(lines[0]).toMatch(/^p1 y=[\d.]+ x=[\d.]+ \S+ 22 .*\| 临沂市民政局2018年度$/);
     expect(lines.some((l) => l.endsWith('| 一、概述'))).toBe(true);
   });
 

@@ -148,10 +148,13 @@ describe('JSON Schema', () => {
     const schema = JSON.parse(committed);
     // One branch per template; every statistics cell a property with its Chinese label.
     const branch = (id: string) => schema.anyOf.find((b: { properties: { template: { const?: string; enum?: string[] } } }) => (b.properties.template.const ?? b.properties.template.enum?.[0]) === id);
-    expect(schema.anyOf).toHaveLength(3);
+    expect(schema.anyOf).toHaveLength(4);
     expect(branch('2014').properties.sections.properties.overview.title).toBe('概述');
     const cells2021 = branch('2021').properties.statistics.properties.values.properties;
     expect(Object.keys(cells2021)).toHaveLength(200);
     expect(cells2021['applications.refused.thirdParty.natural'].description).toBe('不予公开 · 保护第三方合法权益 · 自然人（件）');
+    const cells2019 = branch('2019').properties.statistics.properties.values.properties;
+    expect(cells2019['proactive.fees.change'].description).toBe('行政事业性收费 · 本年增/减（项）');
+    expect(cells2019['applications.otherHandling.total'].description).toBe('其他处理 · 总计（件）');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport as validateReport, type Report } from '../../src/model/index.js';
+import { initReport } from '../../src/cli/initReport.js';
+import type { TemplateId } from '../../src/model/index.js';
 import { cleanReport } from './loadFixture.js';
 
 const OVERVIEW = 'sections.overview.blocks[0].text';
@@ -133,6 +135,28 @@ describe('signature date lints', () => {
   it('date_after_deadline: the date must be no later than 31 March of the next year', () => {
     expect(withDate('2018-04-01')).toEqual([['date_after_deadline', 'signature.date', '成文日期']]);
     expect(withDate('2018-03-31')).toEqual([]);
+  });
+});
+
+describe('template_year_mismatch', () => {
+  const warningsOf = (template: string, year: number) => {
+    const report = initReport('某市某局', year, `${year + 1}-01-31`, undefined, template as TemplateId);
+    return validateReport(report).warnings.filter((w) => w.code === 'template_year_mismatch');
+  };
+
+  it('warns when a format is used for a year it was not prescribed for, naming the one that was', () => {
+    const [w2020] = warningsOf('2021', 2020);
+    expect(w2020).toMatchObject({ path: 'template', label: '模板' });
+    expect(w2020!.message).toBe('模板 2021（国办公开办函〔2021〕30号）用于2021年度起的报告，本报告为2020年度；2020年度的报告应使用模板 2019（国办公开办函〔2019〕60号）。');
+    expect(warningsOf('2019', 2023)[0]!.message).toContain('模板 2019（国办公开办函〔2019〕60号）用于2019—2020年度的报告，本报告为2023年度；2023年度的报告应使用模板 2021');
+    expect(warningsOf('2014', 2019)[0]!.message).toContain('应使用模板 2019');
+    expect(warningsOf('2021', 2018)[0]!.message).toContain('应使用模板 2014（国办发〔2014〕32号；《山东省政府信息公开办法》）或2008');
+  });
+
+  it('is silent at both ends of each format\'s years', () => {
+    for (const [template, year] of [['2021', 2021], ['2021', 2025], ['2019', 2019], ['2019', 2020], ['2014', 2018], ['2008', 2008], ['2008', 2018]] as const) {
+      expect(warningsOf(template, year), `${template} ${year}`).toEqual([]);
+    }
   });
 });
 

@@ -158,9 +158,9 @@ describe('every fault in one answer', () => {
   });
 
   it('names an unknown template and the templates there are', () => {
-    const r = checkReport({ ...loadFixture(), template: '2019' });
+    const r = checkReport({ ...loadFixture(), template: '2020' });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'unknown_template', path: 'template' })]);
-    expect(r.errors[0]!.message).toContain('2021');
+    expect(r.errors[0]!.message).toContain('2019（2019年试行的全国统一格式）');
   });
 });
 

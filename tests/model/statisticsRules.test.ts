@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATISTICS_ROW_BY_ID, STATISTICS_RULES, formatPath, checkReport as validateReport, type Report } from '../../src/model/index.js';
+import { initReport } from '../../src/cli/initReport.js';
 import { cleanReport } from './loadFixture.js';
 
 const pathOf = (id: string) => formatPath(['statistics', 'values', id]);
@@ -89,5 +90,51 @@ describe('cells that do not apply (— or /)', () => {
       (report.statistics!.values as Record<string, unknown>)['applications.received'] = bad;
       expect(validateReport(report).errors.map((e) => e.code), bad).toEqual(['count_is_string']);
     }
+  });
+});
+
+describe('the 2019 trial format: 本年增/减, an integer with its sign', () => {
+  const report2019 = (values: Record<string, unknown>): Report => {
+    const report = initReport('某市某局', 2020, '2021-01-31', undefined, '2019');
+    Object.assign(report.statistics!.values, values);
+    return report;
+  };
+
+  const proactiveRows = (report: Report) => {
+    const result = validateReport(report);
+    expect(result.errors).toEqual([]);
+    const table = result.document!.blocks.find((b) => b.kind === 'table' && b.table.id === 'proactive');
+    return table && table.kind === 'table' ? table.table.body.map((r) => r.cells.map((c) => c.pieces.map((p) => p.text).join(''))) : [];
+  };
+
+  it('prints 采购总金额 with its unit, which the form\'s heading does not name, and a dash standing for none alone', () => {
+    expect(proactiveRows(report2019({ 'proactive.procurement.projects': 15, 'proactive.procurement.amount': '6805947.43' }))).toContainEqual(['政府集中采购', '15', '6805947.43元']);
+    expect(proactiveRows(report2019({ 'proactive.procurement.amount': '—' }))).toContainEqual(['政府集中采购', '0', '—']);
+  });
+
+  it('takes a fall as a negative number and a sign as written, and prints the value as given', () => {
+    const result = validateReport(report2019({ 'proactive.licensing.change': -3, 'proactive.penalties.change': '+2', 'proactive.coercion.change': '−1', 'proactive.fees.change': '—', 'proactive.otherServices.change': 0 }));
+    expect(result.errors).toEqual([]);
+    const table = result.document!.blocks.find((b) => b.kind === 'table' && b.table.id === 'proactive');
+    const rows = table && table.kind === 'table' ? table.table.body.map((r) => r.cells.map((c) => c.pieces.map((p) => p.text).join(''))) : [];
+    expect(rows).toContainEqual(['行政许可', '0', '-3', '0']);
+    expect(rows).toContainEqual(['行政处罚', '0', '+2', '0']);
+    expect(rows).toContainEqual(['行政强制', '0', '−1', '0']);
+    expect(rows).toContainEqual(['行政事业性收费', '0', '—']);
+  });
+
+  it('refuses a fraction, a word or a count below zero, naming the cell', () => {
+    const codes = (values: Record<string, unknown>) => validateReport(report2019(values)).errors.map((e) => [e.code, e.label]);
+    expect(codes({ 'proactive.licensing.change': 2.5 })).toEqual([['fractional_count', '行政许可 · 本年增/减']]);
+    expect(codes({ 'proactive.licensing.change': '增加2' })).toEqual([['invalid_change', '行政许可 · 本年增/减']]);
+    expect(codes({ 'proactive.licensing.change': '2.5' })).toEqual([['invalid_change', '行政许可 · 本年增/减']]);
+    expect(codes({ 'proactive.licensing.previous': -1 })).toEqual([['negative_value', '行政许可 · 上一年项目数量']]);
+    expect(codes({ 'applications.otherHandling.noCorrection.natural': 1 })).toEqual([['unknown_row', '统计数']]);
+  });
+
+  it('counts （六）其他处理, a row without items, in （七）总计', () => {
+    const warnings = validateReport(report2019({ 'applications.otherHandling.natural': 2 })).warnings.filter((w) => w.code === 'sum_mismatch');
+    expect(warnings.map((w) => w.path)).toEqual([pathOf('applications.total.natural'), pathOf('applications.otherHandling.total')]);
+    expect(validateReport(report2019({ 'applications.otherHandling.natural': 2, 'applications.otherHandling.total': 2, 'applications.total.natural': 2, 'applications.total.total': 2, 'applications.new.natural': 2, 'applications.new.total': 2 })).warnings.filter((w) => w.code.endsWith('_mismatch'))).toEqual([]);
   });
 });

@@ -164,7 +164,7 @@ describe('editor server: the endpoints', () => {
     expect(session['canSave']).toBe(true);
     expect(session['report']).toEqual(seed);
     const templates = session['templates'] as { id: string; parts: unknown[]; tables: { id: string }[]; fields: { metadata: { properties: Record<string, { title: string }> } } }[];
-    expect(templates.map((t) => t.id)).toEqual(['2014', '2008', '2021']);
+    expect(templates.map((t) => t.id)).toEqual(['2014', '2008', '2019', '2021']);
     expect(templates[0]!.parts).toHaveLength(12);
     expect(templates[2]!.tables.map((t) => t.id)).toEqual(['proactive', 'applications', 'reviews']);
     expect(templates[0]!.fields.metadata.properties['agency']!.title).toBe('发布机关');

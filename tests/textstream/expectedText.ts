@@ -136,7 +136,9 @@ function tableCells(table: TableDefinition, report: Report): string[] {
       } else if (cell.kind === 'text') cells.push(cell.text);
       else if (cell.kind === 'value') {
         const v = statistics.values[cell.id];
-        cells.push(v === undefined ? '' : formatValue(v));
+        // A unit the heading does not name follows the number (6805947.43元); a dash standing for none prints alone.
+        const unit = cell.unitInCell && !(typeof v === 'string' && ['—', '／', '/'].includes(v)) ? cell.unit : '';
+        cells.push(v === undefined ? '' : formatValue(v) + unit);
       }
     }
   }

@@ -1,16 +1,17 @@
 /** The templates a report may name, and what can be looked up in them. */
 import { TEMPLATE_2008 } from './t2008.js';
 import { TEMPLATE_2014 } from './t2014.js';
+import { TEMPLATE_2019 } from './t2019.js';
 import { TEMPLATE_2021 } from './t2021.js';
 import type { BodyCellDefinition, RowDefinition, TableDefinition, Template, TemplateId } from './types.js';
 
 export type * from './types.js';
 
 /** Every template, by id. */
-export const TEMPLATES: Readonly<Record<TemplateId, Template>> = { '2014': TEMPLATE_2014, '2008': TEMPLATE_2008, '2021': TEMPLATE_2021 };
+export const TEMPLATES: Readonly<Record<TemplateId, Template>> = { '2014': TEMPLATE_2014, '2008': TEMPLATE_2008, '2019': TEMPLATE_2019, '2021': TEMPLATE_2021 };
 
 /** Template ids in the order users are offered them (the default first). */
-export const TEMPLATE_IDS: readonly TemplateId[] = ['2014', '2008', '2021'];
+export const TEMPLATE_IDS: readonly TemplateId[] = ['2014', '2008', '2019', '2021'];
 
 /** The template of a report's `template` field (absent means 2014); undefined for an unknown id. */
 export function templateOf(id: unknown): Template | undefined {

@@ -22,4 +22,6 @@ export const TEMPLATE_2008: Template = {
   statisticsRequired: false,
   rules: STATISTICS_RULES,
   emptyPartText: '本年度无此项情况。',
+  // From the first reports under the 2007 条例 (in force 2008-05-01) until the national format of 2019.
+  years: { from: 2008, to: 2018 },
 };

@@ -12,4 +12,6 @@ export const TEMPLATE_2014: Template = {
   statisticsRequired: true,
   rules: STATISTICS_RULES,
   emptyPartText: '本年度无此项情况。',
+  // The table of 国办发〔2014〕32号 was filled in from the 2014 reports until the national format of 2019.
+  years: { from: 2014, to: 2018 },
 };

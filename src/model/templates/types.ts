@@ -1,11 +1,11 @@
 /**
  * What a report template is, as data: its parts, its statistics tables (columns, header cells with spans, rows with
  * labels, units, levels and the cells that take values, sum rules) and where each table is set. A template is chosen
- * by a report's `template` field; the library holds one data file per template (2014, 2008, 2021).
+ * by a report's `template` field; the library holds one data file per template (2014, 2008, 2019, 2021).
  */
 
 /** The template ids a report may name. */
-export type TemplateId = '2014' | '2008' | '2021';
+export type TemplateId = '2014' | '2008' | '2019' | '2021';
 
 /** One part of the report (一、概述 …). */
 export interface PartDefinition {
@@ -17,8 +17,11 @@ export interface PartDefinition {
   readonly required: boolean;
 }
 
-/** The kind of value a cell takes: a non-negative integer, or an amount (万元) that may be decimal. */
-export type ValueKind = 'count' | 'amount';
+/**
+ * The kind of value a cell takes: a non-negative integer, an amount (万元) that may be decimal, or a change (本年增/减 of
+ * the 2019 format), an integer that is negative when the number fell.
+ */
+export type ValueKind = 'count' | 'amount' | 'change';
 
 /** A cell of a table header: fixed text, spanning columns and rows. */
 export interface HeaderCellDefinition {
@@ -50,6 +53,8 @@ export type BodyCellDefinition =
       readonly label: string;
       readonly unit: string;
       readonly colSpan?: number;
+      /** The unit is printed after the number (6805947.43元): the form's heading does not name it. */
+      readonly unitInCell?: boolean;
     }
   | {
       /** Fixed text that is not a header (a row's unit). */
@@ -121,4 +126,6 @@ export interface Template {
   readonly rules: readonly StatisticsRule[];
   /** What an empty part prints instead of a bare heading. */
   readonly emptyPartText: string;
+  /** The report years the format was prescribed for (`to` absent: still in use); a report of another year is warned about. */
+  readonly years: { readonly from: number; readonly to?: number };
 }
