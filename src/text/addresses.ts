@@ -88,9 +88,11 @@ export function addressRanges(text: string): Array<[number, number]> {
 
 /**
  * Kinds of line-break opportunity inside an address: after `/` (preferred), or before `. ? & = _ - @ # % ~` (where
- * The Chicago Manual of Style breaks a URL; before `%` a percent-encoded path, %E5%B1%B1…, breaks between its bytes).
+ * The Chicago Manual of Style breaks a URL; before `%` a percent-encoded path, %E5%B1%B1…, breaks between its bytes);
+ * and, as a last resort, right after a URL's scheme (`http://` | `jtyst.jiangsu.gov.cn`, after the double slash as
+ * Chicago allows), for a justified line that would otherwise end short of the measure.
  */
-export type AddressBreak = 'afterSlash' | 'beforeMark';
+export type AddressBreak = 'afterSlash' | 'beforeMark' | 'afterScheme';
 
 /** Fewest characters of an address on either side of a line break inside it. */
 export const MIN_ADDRESS_FRAGMENT = 3;
@@ -99,11 +101,11 @@ const BREAK_BEFORE = new Set([...'.?&=_-@#%~']);
 
 /**
  * The kind of break allowed before UTF-16 offset `i` inside an address, or undefined where none is: never inside
- * `//`, inside the prefix or right after it (`http://` | `www.`), nor where it would leave fewer than
- * MIN_ADDRESS_FRAGMENT characters of the address on one side. `tail` is the number of characters that follow the
- * address up to the next break opportunity (`）。` after a URL count towards the last fragment).
+ * `//`, inside the prefix or right after it (`www.`), except right after the scheme's `://` (`afterScheme`), nor where
+ * it would leave fewer than MIN_ADDRESS_FRAGMENT characters of the address on one side.
  */
 export function addressBreakAt(text: string, address: Address, i: number): AddressBreak | undefined {
+  if (address.kind === 'url' && i > address.start && text.startsWith('://', i - 3) && i <= address.end - MIN_ADDRESS_FRAGMENT) return 'afterScheme';
   if (i <= address.prefixEnd || i <= address.start + MIN_ADDRESS_FRAGMENT - 1 || i > address.end - MIN_ADDRESS_FRAGMENT) return undefined;
   const before = text[i - 1]!;
   const after = text[i]!;

@@ -77,8 +77,8 @@ export function prepare(runs: readonly TextRun[], options: BreakOptions, reuse =
       compressPunctuation: options.compressPunctuation ?? false,
       latinGap: options.latinGap ?? 0,
       keepTogether: options.keepTogether ?? [],
-      // Only justified lines are worth a document number's break: a ragged line set short shows no flaw.
-      documentNumberBreaks: (options.align ?? 'justify') === 'justify' || options.align === 'distribute',
+      // Only justified lines are worth a last resort's break: a ragged line set short shows no flaw.
+      lastResortBreaks: (options.align ?? 'justify') === 'justify' || options.align === 'distribute',
     },
     reuse,
   );
@@ -112,14 +112,14 @@ export function naturalWidth(runs: readonly TextRun[], options: BreakOptions): n
  * may break, each set alone on a line without indent with its marks' blank halves compressed as a line may compress
  * them (measureInto, without squeezing its gaps). Inside a piece every break is forbidden (a number, a document
  * number 〔2017〕12号, a mark that may not start or end a line with its neighbour, a word kept together) or a last
- * resort (a document number between its issuer and its year, PENALTY.documentNumber), so a measure at least this
- * wide never forces an emergency break and keeps document numbers whole.
+ * resort (a document number between its issuer and its year, a URL after its scheme: PENALTY.lastResort), so a
+ * measure at least this wide never forces an emergency break and keeps document numbers and URL schemes whole.
  */
 export function minContentWidth(runs: readonly TextRun[], options: BreakOptions): number {
   const p = prepare(runs, options, true);
   let widest = 0;
   for (let a = 0, b = 1; b <= p.n; b++) {
-    if (b < p.n && !(p.penalty[b]! < PENALTY.documentNumber)) continue;
+    if (b < p.n && !(p.penalty[b]! < PENALTY.lastResort)) continue;
     const e = inkEnd(p, a, b);
     if (e > a) widest = Math.max(widest, p.widthSum[e]! - p.widthSum[a]! - p.glue[e - 1]! - lineBlanks(p, a, e));
     a = b;

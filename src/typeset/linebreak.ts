@@ -207,7 +207,7 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
   const maxSqueeze = params.maxSqueeze ?? 0.1;
   const firstAvailable = params.measure - params.indent;
   const restAvailable = params.measure - params.restIndent;
-  const { flags, widthSum, glue, gapSum, sizeGapSum, shrinkSum, shrink, advance, narrowSum, size } = p;
+  const { flags, widthSum, glue, gapSum, sizeGapSum, shrinkSum, shrink, advance, narrowSum, size, sizeTrackSum } = p;
   let active = 1;
   activeNodes[0] = newNode(0, 0, -1);
   let best = -1;
@@ -233,15 +233,21 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
       const available = aPos === 0 ? firstAvailable : restAvailable;
       const d = available - natural;
       const sizeAtGaps = e - aPos < 2 ? 0 : sizeGapSum[e - 1]! - sizeGapSum[aPos]!;
-      // The adjustment ratio (see ratio()): > 0 stretch, < 0 shrink, -Infinity when the line cannot fit.
+      // The adjustment ratio (see ratio()): > 0 stretch, < 0 shrink, -Infinity when the line cannot fit. A line its
+      // gaps cannot fill may take the rest between the letters of its addresses (place.ts): `track` is how much, and
+      // `loose` its ratio with them, which decides whether the line is too loose to consider.
       let r: number;
+      let track = 0;
+      let loose: number;
       if (d >= -EPS) {
         if (last && !justifyLast) r = 0;
         else if (d <= EPS) r = 0;
         else {
           const stretch = sizeAtGaps * maxStretch;
           r = stretch > 0 ? d / stretch : Infinity;
+          if (r > 1 && e - aPos >= 2) track = (sizeTrackSum[e - 1]! - sizeTrackSum[aPos]!) * (maxStretch / 2);
         }
+        loose = track > 0 ? d / (sizeAtGaps * maxStretch + track) : r;
       } else {
         let blanks = e > aPos ? shrinkSum[e]! - shrinkSum[aPos]! : 0;
         if (e > aPos && (flags[aPos]! & BLANK_LEFT) !== 0) blanks -= shrink[aPos]!;
@@ -253,6 +259,7 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
           r = d / lineShrink;
           if (r < -1 - EPS) r = -Infinity;
         }
+        loose = r;
       }
       if (r === -Infinity) {
         // Too long already: longer lines only get worse. In an emergency a line of one unbreakable piece may overflow.
@@ -266,7 +273,7 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
         continue;
       }
       activeNodes[kept++] = a;
-      if (!emergency && r > TOLERANCE) {
+      if (!emergency && loose > TOLERANCE) {
         // Too loose. The nodes after this one start later, so their lines are shorter and stretch less: looser still.
         // They stay active for later breaks; nothing needs measuring now. (Not for the first line, whose indent differs.)
         if (aPos > 0) {
@@ -279,13 +286,14 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
       // Badness of the line. Up to r = 1 (gaps of maxStretch) it is Knuth's 100·r³; beyond, the line is set short of
       // the measure (place.ts never stretches a gap by maxStretch or more), and it costs by how far it falls short, in
       // em: a line of few gaps (an address, a long number) that misses by a little is not worse than one of many gaps.
+      // A line its addresses' letters fill costs as much as the loosest line its gaps fill.
       let badness: number;
-      if (r === Infinity) badness = MAX_BADNESS * (1 + (available - natural) / Math.max(1, available));
+      if (r === Infinity && track === 0) badness = MAX_BADNESS * (1 + (available - natural) / Math.max(1, available));
       else if (r <= 1) badness = 100 * Math.abs(r) ** 3;
       else {
         const gaps = e - aPos < 2 ? 0 : gapSum[e - 1]! - gapSum[aPos]!;
         const em = gaps > 0 ? sizeAtGaps / gaps : e > aPos ? size[aPos]! : 1;
-        const shortfall = (available - natural - sizeAtGaps * maxStretch) / em;
+        const shortfall = Math.max(0, available - natural - sizeAtGaps * maxStretch - track) / em;
         badness = Math.min(100 + OVER_STRETCH * shortfall, MAX_BADNESS);
       }
       const lineDemerits = LINE_PENALTY + badness;

@@ -4,6 +4,11 @@
  * half width (the mark at the line end first, then the others from the left: clreq §3.1.6, 标点挤压), then by
  * squeezing every gap alike. Glyph runs carry the glyph ids and advances found in preparation, so painting never
  * looks a glyph up again.
+ *
+ * A justified line that its stretchable gaps cannot fill within the loose limit (a line mostly of a URL, whose letters
+ * are no gaps of Chinese text) takes the rest, as a last resort, between the characters of its URLs and e-mail
+ * addresses, at most half the loose limit each (letter-spaced Latin reads looser than spaced ideographs), and stops
+ * short only beyond that.
  */
 import { LineMeasure, measureInto, type BreakParams } from './linebreak.js';
 import { BLANK_LEFT, STRETCH, type PreparedParagraph } from './prepare.js';
@@ -88,6 +93,7 @@ function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: numb
     if (align === 'justify' && spacing > 0) spacing = Math.min(spacing, (limit * (p.sizeGapSum[e - 1]! - p.sizeGapSum[a]!)) / m.gaps);
   } else if (align === 'center') x0 += slack / 2;
   else if (align === 'right') x0 += slack;
+  const tracking = align === 'justify' && !last ? addressTracking(p, params, a, e, slack - spacing * m.gaps, m.em) : 0;
 
   const runs: GlyphRun[] = [];
   let x = x0;
@@ -105,13 +111,21 @@ function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: numb
     xs.push(x);
     const right = i < e && (p.flags[i]! & BLANK_LEFT) === 0 ? compressed[i - a]! : 0;
     if (i === e - 1) width = x + p.advance[i]! - right - x0;
-    if (i < e - 1) x += p.advance[i]! + p.glue[i]! - right + ((p.flags[i]! & STRETCH) !== 0 ? spacing : 0);
+    if (i < e - 1) x += p.advance[i]! + p.glue[i]! - right + ((p.flags[i]! & STRETCH) !== 0 ? spacing : p.tracking[i]! * tracking);
     else x += p.advance[i]!;
   }
   runs.push(glyphRun(p, runStart, b, xs));
   const start = p.offset[a]!;
   const end = p.offset[b]!;
   return { start, end, text: p.text.slice(start, end), x: x0, width: e > a ? width : 0, spacing, runs, last };
+}
+
+/** Space after each character of an address on the justified line [a, e) that still falls `rest` points short. */
+function addressTracking(p: PreparedParagraph, params: BreakParams, a: number, e: number, rest: number, em: number): number {
+  if (rest <= EPS) return 0;
+  let gaps = 0;
+  for (let i = a; i < e - 1; i++) if (p.tracking[i] === 1 && (p.flags[i]! & STRETCH) === 0) gaps++;
+  return gaps > 0 ? Math.min(rest / gaps, ((params.looseLimit ?? LOOSE) / 2) * em) : 0;
 }
 
 /**

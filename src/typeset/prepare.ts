@@ -48,10 +48,11 @@ export interface PrepareOptions {
   /** UTF-16 ranges [start, end) of the text inside which no line may break (words of a title, names). */
   readonly keepTogether?: readonly (readonly [number, number])[];
   /**
-   * A line may break in a document number between its issuer's code and its year (PENALTY.documentNumber): in
-   * justified text, where that spares a line set short of the measure. Default false: document numbers stay whole.
+   * Allow the breaks a typesetter takes only to spare a justified line set short of the measure (PENALTY.lastResort):
+   * in a document number between its issuer's code and its year, and in a URL right after its scheme. Default false:
+   * document numbers stay whole and a URL keeps its scheme with its host.
    */
-  readonly documentNumberBreaks?: boolean;
+  readonly lastResortBreaks?: boolean;
 }
 
 /** Bit flags of a prepared character. */
@@ -80,10 +81,11 @@ export const PENALTY = {
   /** Inside an address before `. ? & = _ - @ # % ~`. */
   beforeMark: 50,
   /**
-   * In a document number between the issuer's code and the year bracket (苏政办发 | 〔2023〕18号), the one place a
-   * typesetter parts one: taken only to spare the paragraph a line set visibly short of the measure.
+   * A break taken only to spare the paragraph a line set visibly short of the measure: in a document number between
+   * the issuer's code and the year bracket (苏政办发 | 〔2023〕18号), the one place a typesetter parts one; in a URL
+   * right after its scheme (https:// | jtyst.jiangsu.gov.cn), when its host is too long for the rest of the line.
    */
-  documentNumber: 3000,
+  lastResort: 3000,
 } as const;
 
 /**
@@ -115,6 +117,11 @@ export interface PreparedParagraph {
   readonly penalty: Float64Array;
   /** 1 where a forbidden break may still be taken in an emergency (never before a combining mark or a space). */
   readonly emergency: Uint8Array;
+  /**
+   * 1 where a little space may follow the character as a last resort, on a justified line that its stretchable gaps
+   * cannot fill: between two characters of a URL or an e-mail address (place.ts).
+   */
+  readonly tracking: Uint8Array;
   /** Prefix sums: widthSum[i] = Σ advance + glue of chars [0, i); gapSum counts STRETCH gaps; shrinkSum sums `shrink`; sizeGapSum sums the size at each STRETCH gap. */
   readonly widthSum: Float64Array;
   readonly gapSum: Int32Array;
@@ -122,6 +129,8 @@ export interface PreparedParagraph {
   readonly sizeGapSum: Float64Array;
   /** Prefix count of characters that are not wide (letters, digits, half-width marks, spaces): a line with none sits on the grid. */
   readonly narrowSum: Int32Array;
+  /** Prefix sums of the size at each `tracking` gap that is not a stretchable one: what a line's addresses may give as a last resort. */
+  readonly sizeTrackSum: Float64Array;
 }
 
 const HALF_WIDTH_PAUSES = new Set([...',;:?!'].map((c) => c.codePointAt(0)!));
@@ -229,8 +238,8 @@ function scratchArrays(size: number): { i32: Int32Array[]; f64: Float64Array[]; 
     const capacity = Math.max(256, 2 ** Math.ceil(Math.log2(size)));
     scratch.capacity = capacity;
     scratch.i32 = Array.from({ length: 8 }, () => new Int32Array(capacity));
-    scratch.f64 = Array.from({ length: 9 }, () => new Float64Array(capacity));
-    scratch.u8 = Array.from({ length: 3 }, () => new Uint8Array(capacity));
+    scratch.f64 = Array.from({ length: 10 }, () => new Float64Array(capacity));
+    scratch.u8 = Array.from({ length: 4 }, () => new Uint8Array(capacity));
   }
   return scratch;
 }
@@ -246,8 +255,8 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   // With `reuse`, the shared buffers themselves (longer than n + 1: only the first elements count).
   const sc = reuse ? scratchArrays(n + 1) : undefined;
   const i32 = sc ? sc.i32 : Array.from({ length: 8 }, (_, k) => new Int32Array(k === 1 || k >= 6 ? n + 1 : n));
-  const f64 = sc ? sc.f64 : Array.from({ length: 9 }, (_, k) => new Float64Array(k >= 5 ? n + 1 : n));
-  const u8 = sc ? sc.u8 : Array.from({ length: 3 }, (_, k) => new Uint8Array(k >= 1 ? n + 1 : n));
+  const f64 = sc ? sc.f64 : Array.from({ length: 10 }, (_, k) => new Float64Array(k >= 5 ? n + 1 : n));
+  const u8 = sc ? sc.u8 : Array.from({ length: 4 }, (_, k) => new Uint8Array(k >= 1 ? n + 1 : n));
   const cp = i32[0]!;
   const offset = i32[1]!;
   const runOf = i32[2]!;
@@ -308,9 +317,10 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   const insideNumber = u8[1]!.fill(0, 0, n + 1);
   const penalty = f64[5]!;
   const emergency = u8[2]!.fill(0, 0, n + 1);
+  const tracking = u8[3]!.fill(0, 0, n + 1);
   setStretchAndGlue(n, cp, classes, flags, glue, size, options);
   computePenalties(n, cp, classes, flags, strictness, penalty, emergency);
-  applyUnits(n, text, units, offset, cp, classes, flags, penalty, insideNumber, options.documentNumberBreaks ?? false);
+  applyUnits(n, text, units, offset, cp, classes, flags, penalty, insideNumber, tracking, options.lastResortBreaks ?? false);
   // Straight quotes still in the text (a CMS's “ ”): an opening one never ends a line, a closing one never starts one.
   for (const q of findStraightQuotes(text)) {
     const i = indexAtOrAfter(offset, n, q.index);
@@ -333,6 +343,8 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   const shrinkSum = f64[7]!;
   const sizeGapSum = f64[8]!;
   const narrowSum = i32[7]!;
+  const sizeTrackSum = f64[9]!;
+  sizeTrackSum[0] = 0;
   widthSum[0] = 0;
   gapSum[0] = 0;
   shrinkSum[0] = 0;
@@ -344,9 +356,10 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
     const stretch = (flags[i]! & STRETCH) !== 0;
     gapSum[i + 1] = gapSum[i]! + (stretch ? 1 : 0);
     sizeGapSum[i + 1] = sizeGapSum[i]! + (stretch ? size[i]! : 0);
+    sizeTrackSum[i + 1] = sizeTrackSum[i]! + (tracking[i] === 1 && !stretch ? size[i]! : 0);
     shrinkSum[i + 1] = shrinkSum[i]! + shrink[i]!;
   }
-  return { text, runs, n, cp, offset, run: runOf, face, glyph, em, advance, glue, size, flags, shrink, penalty, emergency, widthSum, gapSum, shrinkSum, sizeGapSum, narrowSum };
+  return { text, runs, n, cp, offset, run: runOf, face, glyph, em, advance, glue, size, flags, shrink, penalty, emergency, tracking, widthSum, gapSum, shrinkSum, sizeGapSum, narrowSum, sizeTrackSum };
 }
 
 function isLowSurrogateAt(s: string, i: number): boolean {
@@ -442,16 +455,17 @@ function computePenalties(n: number, cp: Int32Array, classes: Int32Array, flags:
 }
 
 /** Numbers and their units, phone numbers, document numbers, handles, topics and addresses (units.ts). */
-function applyUnits(n: number, text: string, units: ReturnType<typeof findUnits>, offset: Int32Array, cp: Int32Array, classes: Int32Array, flags: Uint8Array, penalty: Float64Array, insideNumber: Uint8Array, documentNumberBreaks: boolean): void {
+function applyUnits(n: number, text: string, units: ReturnType<typeof findUnits>, offset: Int32Array, cp: Int32Array, classes: Int32Array, flags: Uint8Array, penalty: Float64Array, insideNumber: Uint8Array, tracking: Uint8Array, lastResort: boolean): void {
   for (const unit of units) {
     const a = indexAtOrAfter(offset, n, unit.start);
     const b = indexAtOrAfter(offset, n, unit.end);
     for (let i = a + 1; i < b; i++) {
       if (unit.address) {
+        tracking[i - 1] = 1;
         const kind = addressBreakAt(text, unit.address, offset[i]!);
-        penalty[i] = kind === 'afterSlash' ? PENALTY.afterSlash : kind === 'beforeMark' ? PENALTY.beforeMark : Infinity;
-      } else if (documentNumberBreaks && unit.yearAt === offset[i]) {
-        penalty[i] = PENALTY.documentNumber;
+        penalty[i] = kind === 'afterSlash' ? PENALTY.afterSlash : kind === 'beforeMark' ? PENALTY.beforeMark : kind === 'afterScheme' && lastResort ? PENALTY.lastResort : Infinity;
+      } else if (lastResort && unit.yearAt === offset[i]) {
+        penalty[i] = PENALTY.lastResort;
       } else if (unit.kind === 'number' && (classes[i - 1]! & C_JOINING_HYPHEN) !== 0 && (classes[i]! & C_DIGIT) !== 0) {
         penalty[i] = PENALTY.hyphen;
       } else penalty[i] = Infinity;

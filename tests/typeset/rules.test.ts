@@ -266,13 +266,31 @@ describe('URLs and e-mail addresses', () => {
 
   // Regression (fixed): splitInside takes a URL break after / even when the next character may not start a line,
   // so the next line starts with ")。".
-  it.each(['optimal', 'greedy'] as const)('does not break a URL before a closing bracket, inside // or after :// (%s)', (lineBreaking) => {
+  it.each(['optimal', 'greedy'] as const)('does not break a URL before a closing bracket or inside //, nor flush left after :// (%s)', (lineBreaking) => {
     for (let k = 0; k < 12; k++) {
       const text = `${'一'.repeat(k)}(http://abcdef/gh/)。`;
-      const lines = texts(text, { lineBreaking });
+      const lines = texts(text, { lineBreaking, align: 'left' });
       expect(lines.join(''), lines.join('|')).toBe(text);
       for (let i = 1; i < lines.length; i++) expect(lines[i], lines.join('|')).not.toMatch(/^(\)|\/|abcdef)/);
+      for (const line of texts(text, { lineBreaking })) expect(line, lines.join('|')).not.toMatch(/^(\)|\/)/);
     }
+  });
+
+  it.each(['optimal', 'greedy'] as const)('breaks a justified line after a URL\'s scheme only to spare it ending short (%s)', (lineBreaking) => {
+    let taken = 0;
+    for (let k = 0; k < 12; k++) {
+      const text = `${'一'.repeat(k)}(http://abcdef/gh/)。一二三四五`;
+      const justified = lay(text, { lineBreaking });
+      const at = justified.findIndex((l) => l.text.endsWith('://'));
+      if (at < 0) continue;
+      taken++;
+      // The line it ends is set flush; without that break (flush left, where none is allowed) the same line ends short.
+      expect(right(justified[at]!), justified.map((l) => l.text).join('|')).toBeCloseTo(MEASURE, 6);
+      const ragged = lay(text, { lineBreaking, align: 'left' });
+      expect(MEASURE - right(ragged[at]!), ragged.map((l) => l.text).join('|')).toBeGreaterThan(SIZE);
+    }
+    // Where the host and the first path segment do not fit after the filler (k = 3 … 6 of 10 cells), the break is taken.
+    expect(taken).toBeGreaterThanOrEqual(3);
   });
 
   it('splits an unbreakable run of letters (emergency) without looping', () => {

@@ -197,7 +197,8 @@ describe('e-mail addresses in the default font', () => {
       const lines = breakLines([{ text, font, size }], { measure });
       for (let i = 1; i < lines.length; i++) {
         const start = lines[i]!.text[0]!;
-        if (!/[@.a-z0-9]/.test(start)) continue;
+        // A line may begin with the address itself (on a narrow measure, before it rather than inside it).
+        if (!/[@.a-z0-9]/.test(start) || lines[i]!.text.startsWith('lyminzhengju')) continue;
         expect(start, lines.map((l) => l.text).join('|')).toMatch(/[@.]/);
         expect(lines[i - 1]!.text, lines.map((l) => l.text).join('|')).toMatch(/[a-z0-9]{3}$/);
         expect(lines[i]!.text, lines.map((l) => l.text).join('|')).toMatch(/^[@.][a-z0-9]{2}/);

@@ -91,8 +91,8 @@ describe('units that never split', () => {
     }
   });
 
-  it('never leaves fewer than three characters of a URL on a line, nor breaks inside // or after ://', () => {
-    for (const lines of everyPosition('网址（http://hbj.rizhao.gov.cn/col/index.html）。', { measure: 150 })) {
+  it('never leaves fewer than three characters of a URL on a line, nor breaks inside // or, flush left, after ://', () => {
+    for (const lines of everyPosition('网址（http://hbj.rizhao.gov.cn/col/index.html）。', { measure: 150, align: 'left' })) {
       for (let i = 1; i < lines.length; i++) {
         const before = lines[i - 1]!;
         const after = lines[i]!;
