@@ -17,7 +17,7 @@ export type { ValidationIssue, ValidationResult, ReportLimits } from './model/ty
 export { ISSUE_CODES, type IssueCodeInfo } from './model/issueCodes.js';
 
 // The report object and its templates (2014, 2008, 2019, 2021) as data.
-export type { Report, ReportMetadata, Section, Block, Paragraph, List, ListItem, Subsection, TableBlock, Signature, Statistics } from './model/types.js';
+export type { Report, ReportMetadata, Section, AdditionalPart, Block, Paragraph, List, ListItem, Subsection, TableBlock, Signature, Statistics } from './model/types.js';
 export { TEMPLATES, TEMPLATE_IDS, templateOf, valueCells, type ValueCell } from './model/templates/index.js';
 export type { Template, TemplateId, PartDefinition, TableDefinition, RowDefinition, BodyCellDefinition, HeaderCellDefinition, StatisticsRule, TablePlacement, ValueKind } from './model/templates/index.js';
 export { SECTION_DEFINITIONS, SECTION_KEYS, SECTION_TITLES, type SectionKey } from './model/templates/sections2014.js';

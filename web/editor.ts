@@ -206,6 +206,12 @@ function switchTemplate(id: string): void {
   next['template'] = to.id;
   for (const [k, v] of Object.entries(report)) if (k !== '$schema' && k !== 'template') next[k] = v;
   next['sections'] = nextSections;
+  // An additional part after a part the new template does not have goes after the last.
+  if (Array.isArray(report['additionalParts'])) {
+    for (const part of report['additionalParts'] as Record<string, unknown>[]) {
+      if (part && typeof part === 'object' && !to.parts.some((p) => p.key === part['after'])) delete part['after'];
+    }
+  }
   if (to.tables.length > 0) next['statistics'] = statistics;
   else delete next['statistics'];
   for (const k of Object.keys(report)) delete report[k];

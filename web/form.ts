@@ -470,10 +470,35 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
   const preamble = sectionBox('s-preamble', '前言', blocksEditor(['preamble'], 2, true));
   registerBox(['preamble'], preamble);
 
-  // Parts, numbered as printed: a part left out does not take a number.
+  // Parts, numbered as printed: a part left out does not take a number; the report's additional parts follow the
+  // template part they name (or the last).
   if (report['sections'] === null || typeof report['sections'] !== 'object') report['sections'] = {};
   const sections = report['sections'] as Record<string, Record<string, unknown>>;
+  const additional = (Array.isArray(report['additionalParts']) ? report['additionalParts'] : []) as Record<string, unknown>[];
   let n = 0;
+  const afterChoices = template.parts.map((p) => [p.key, `“${p.title}”之后`] as const);
+  const additionalParts = (after: string | undefined) =>
+    additional.forEach((part, i) => {
+      if (part === null || typeof part !== 'object' || part['after'] !== after) return;
+      const path = ['additionalParts', i];
+      if (!Array.isArray(part['blocks'])) part['blocks'] = [];
+      const title = typeof part['title'] === 'string' && part['title'] !== '' ? part['title'] : '（未命名的部分）';
+      const tools = h('div', { class: 'row-tools' }, h('button', {
+        type: 'button',
+        class: 'danger',
+        onclick: () => {
+          if (hasContent(part) && !confirm(`删除“${title}”？其内容将一并删除。`)) return;
+          additional.splice(i, 1);
+          if (additional.length === 0) delete report['additionalParts'];
+          host.restructured('sections');
+        },
+      }, '删除此部分'));
+      const box = sectionBox(`s-extra-${i}`, `${chineseNumeral(++n)}、${title}（模板之外）`, textInput([...path, 'title'], '部分标题'), selectInput([...path, 'after'], '位置', afterChoices, true), blocksEditor([...path, 'blocks'], 2), tools);
+      box.querySelector('select option[value=""]')!.textContent = '最后';
+      // Another place renumbers the parts: the form is drawn again.
+      box.querySelector('select')!.addEventListener('change', () => host.restructured(formatPath([...path, 'after'])));
+      registerBox(path, box, box.querySelector('input') as HTMLElement | undefined);
+    });
   template.parts.forEach((part) => {
     const present = sections[part.key] !== undefined;
     const number = present ? `${chineseNumeral(++n)}、` : '（未包含）';
@@ -506,7 +531,19 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
     }
     const box = sectionBox(id, `${number}${typeof sections[part.key]?.['title'] === 'string' ? String(sections[part.key]!['title']) : part.title}`, ...children);
     registerBox(path, box, box.querySelector('input, textarea, button') as HTMLElement | undefined);
+    additionalParts(part.key);
   });
+  additionalParts(undefined);
+  const addPart = h('button', {
+    type: 'button',
+    class: 'add',
+    onclick: () => {
+      additional.push({ title: '', blocks: [] });
+      report['additionalParts'] = additional;
+      host.restructured(formatPath(['additionalParts', additional.length - 1, 'title']));
+    },
+  }, '＋ 模板之外的部分');
+  registerBox(['additionalParts'], sectionBox('s-extra', '模板之外的部分', h('p', { class: 'note' }, '报告有模板没有的部分（如“政府信息公开咨询处理情况”）时在此添加；它与模板的部分连续编号。'), addPart), addPart);
   registerBox(['sections'], root.querySelector('#s-part-' + template.parts[0]?.key) ?? root);
 
   // Signature and style.

@@ -28,6 +28,7 @@ export type {
   Report,
   ReportMetadata,
   Section,
+  AdditionalPart,
   Block,
   Paragraph,
   List,

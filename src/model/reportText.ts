@@ -55,6 +55,11 @@ export function forEachText(input: unknown, visit: TextVisitor, template?: Templ
       visitBlocks(section['blocks'], ['sections', key, 'blocks'], at, 2);
     }
   }
+  arr(input['additionalParts']).forEach((part, i) => {
+    if (!isObj(part)) return;
+    at(part, 'title', ['additionalParts', i, 'title'], 'heading1', 'title');
+    visitBlocks(part['blocks'], ['additionalParts', i, 'blocks'], at, 2);
+  });
   const sig = input['signature'];
   if (isObj(sig)) {
     at(sig, 'office', ['signature', 'office'], 'signature', 'name');

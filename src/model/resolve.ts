@@ -204,25 +204,36 @@ export function resolveDocument(report: Report, template: Template, options: Res
   r.push({ kind: 'blank' });
   report.preamble.forEach((p, i) => r.paragraph([r.text('body', p.text, tree.add('P'), ['preamble', i, 'text'])]));
 
-  // The parts, numbered in order of those present; tables placed in a part follow its text unless a block places them.
+  // The parts, numbered in order of those present, each template part followed by the report's additional parts that
+  // follow it; tables placed in a part follow its text unless a block places them.
   const attached = template.tables.filter((t) => t.placement.kind === 'attachment');
+  const additional = report.additionalParts ?? [];
   let n = 0;
-  for (const part of template.parts) {
-    const section = report.sections[part.key];
-    if (!section) continue;
+  const part = (title: string, titlePath: PathSegment[], generated: boolean, blocks: readonly Block[], blocksPath: PathSegment[], tables: Map<string, TableDefinition>) => {
     const sect = tree.add('Sect');
     const label = numberLabel(1, ++n);
-    const partTitle = resolvePlaceholders(section.title ?? part.title, report.statistics?.values ?? {});
-    r.heading(1, label, r.text('heading1', partTitle, sect, ['sections', part.key, 'title'], section.title === undefined), sect, { title: `${label}${partTitle}`, level: 0 });
-    const tables = new Map(template.tables.filter((t) => t.placement.kind === 'part' && t.placement.part === part.key).map((t) => [t.id, t]));
-    const hasTables = tables.size > 0 && report.statistics !== undefined;
-    if (!printsSomething(section.blocks) && !hasTables) {
-      r.paragraph([r.text('body', template.emptyPartText, tree.add('P', sect), ['sections', part.key, 'blocks'], true)]);
-      continue;
+    const partTitle = resolvePlaceholders(title, report.statistics?.values ?? {});
+    r.heading(1, label, r.text('heading1', partTitle, sect, titlePath, generated), sect, { title: `${label}${partTitle}`, level: 0 });
+    if (!printsSomething(blocks) && !(tables.size > 0 && report.statistics !== undefined)) {
+      r.paragraph([r.text('body', template.emptyPartText, tree.add('P', sect), blocksPath, true)]);
+      return;
     }
-    r.resolveBlocks(section.blocks, ['sections', part.key, 'blocks'], 2, sect, tables);
+    r.resolveBlocks(blocks, blocksPath, 2, sect, tables);
     for (const table of tables.values()) r.statisticsTable(table, sect);
+  };
+  const additionalAfter = (key: string | undefined) =>
+    additional.forEach((p, i) => {
+      if (p.after === key) part(p.title, ['additionalParts', i, 'title'], false, p.blocks, ['additionalParts', i, 'blocks'], new Map());
+    });
+  for (const def of template.parts) {
+    const section = report.sections[def.key];
+    if (section) {
+      const tables = new Map(template.tables.filter((t) => t.placement.kind === 'part' && t.placement.part === def.key).map((t) => [t.id, t]));
+      part(section.title ?? def.title, ['sections', def.key, 'title'], section.title === undefined, section.blocks, ['sections', def.key, 'blocks'], tables);
+    }
+    additionalAfter(def.key);
   }
+  additionalAfter(undefined);
 
   // The attachment note (附件：…) when a table is appended, then the unsealed signature, kept with the body's last lines.
   const statistics = report.statistics;

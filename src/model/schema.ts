@@ -148,6 +148,19 @@ function statisticsSchemaOf(template: Template, forJsonSchema: boolean) {
     .meta({ title: '统计数据' });
 }
 
+/** A part the template does not have, after one of its parts (its key) or, without `after`, after the last. */
+function additionalPartsSchemaOf(template: Template) {
+  const keys = template.parts.map((p) => p.key) as [string, ...string[]];
+  const part = z
+    .strictObject({
+      after: z.enum(keys).optional().meta({ title: '放在哪一部分之后（该部分的键名，不写则放在最后）' }),
+      title: nonEmpty('部分标题'),
+      blocks: z.array(blockSchema),
+    })
+    .meta({ title: '模板之外的部分' });
+  return z.array(part).meta({ title: '模板之外的部分（如“政府信息公开咨询处理情况”），与模板的部分连续编号' });
+}
+
 function sectionsSchemaOf(template: Template) {
   const shape = Object.fromEntries(template.parts.map((p) => [p.key, p.required ? sectionSchema.meta({ title: p.title }) : sectionSchema.meta({ title: p.title }).optional()]));
   return z.strictObject(shape).meta({ title: '正文各部分' });
@@ -169,6 +182,7 @@ export function reportSchemaOf(id: TemplateId, forJsonSchema = false): z.ZodType
         metadata: metadataSchema,
         preamble: z.array(paragraphSchema).meta({ title: '前言' }),
         sections: sectionsSchemaOf(template),
+        additionalParts: additionalPartsSchemaOf(template).optional(),
         signature: signatureSchema,
         statistics: template.statisticsRequired ? statistics : statistics.optional(),
         style: styleSchema.optional(),

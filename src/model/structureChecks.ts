@@ -79,7 +79,6 @@ function checkBlocks(input: Obj, template: Template): { errors: ValidationIssue[
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const sections = input['sections'];
-  if (!isObj(sections)) return { errors, warnings };
   const placed = new Set<string>();
   const walk = (blocks: unknown, base: PathSegment[], depth: number, part: string) => {
     arr(blocks).forEach((block, i) => {
@@ -107,7 +106,11 @@ function checkBlocks(input: Obj, template: Template): { errors: ValidationIssue[
       }
     });
   };
-  for (const [key, section] of Object.entries(sections)) if (isObj(section)) walk(section['blocks'], ['sections', key, 'blocks'], 1, key);
+  if (isObj(sections)) for (const [key, section] of Object.entries(sections)) if (isObj(section)) walk(section['blocks'], ['sections', key, 'blocks'], 1, key);
+  // A part the template does not have is no table's home.
+  arr(input['additionalParts']).forEach((part, i) => {
+    if (isObj(part)) walk(part['blocks'], ['additionalParts', i, 'blocks'], 1, '');
+  });
   return { errors, warnings };
 }
 

@@ -234,5 +234,10 @@ export function lintStructure(input: unknown, template: Template): ValidationIss
     }
     lintBlocks(section['blocks'], ['sections', part.key, 'blocks'], out);
   }
+  arr(input['additionalParts']).forEach((part, i) => {
+    if (!isObj(part)) return;
+    if (!hasContent(part['blocks'])) out.push(warning('empty_section', ['additionalParts', i], `此部分没有内容，将印出“${template.emptyPartText}”；如有情况，请补充文字，否则删去此部分。`));
+    else lintBlocks(part['blocks'], ['additionalParts', i, 'blocks'], out);
+  });
   return out;
 }

@@ -30,6 +30,14 @@ export interface Section {
   blocks: Block[];
 }
 
+/** A part the template does not have (政府信息公开咨询处理情况 in a 2008-scheme report), placed after one of its parts. */
+export interface AdditionalPart {
+  /** The key of the template's part it follows (present in the report or not); absent: after the last part. */
+  after?: string | undefined;
+  title: string;
+  blocks: Block[];
+}
+
 /** The statistics of a report: values by cell id, and for the 2014 table its title and row notes. */
 export interface Statistics {
   title?: string | undefined;
@@ -50,6 +58,8 @@ export interface Report {
   metadata: ReportMetadata;
   preamble: Paragraph[];
   sections: Record<string, Section>;
+  /** Parts the template does not have, each after a part of it (or after the last), numbered in sequence with them. */
+  additionalParts?: AdditionalPart[] | undefined;
   signature: Signature;
   statistics?: Statistics | undefined;
   style?: ReportStyle | undefined;

@@ -25,6 +25,7 @@ import { CLI, ensureBuilt, ROOT } from '../helpers/build.js';
 
 const SEED = join(ROOT, 'fixtures/linyi-minzheng-2017.json');
 const REPORT_2021 = join(ROOT, 'fixtures/huaian-shi-2024.json');
+const REPORT_2008 = join(ROOT, 'fixtures/pingtan-xzf-2012.json');
 const SHOTS = process.env.XXGK_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/images') : undefined;
 
 let tmp: string;
@@ -387,6 +388,51 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         expect((await issues(page)).filter((i) => i.text.startsWith('错误')).map((i) => i.path)).toContain('sections.overview');
         await page.close({ runBeforeUnload: true });
         expect(problems).toEqual([]);
+      } finally {
+        await s.stop();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    'a part the template does not have: added, named, placed after a part, given a paragraph, numbered in sequence, saved and printed',
+    async () => {
+      const dir = folder();
+      const file = join(dir, 'report.json');
+      copyFileSync(REPORT_2008, file);
+      const s = await serve(['report.json', '--port', '0'], dir);
+      try {
+        const page = await open(s.url);
+        await page.getByRole('button', { name: '＋ 模板之外的部分' }).click();
+        // The new part comes last, its title field has the focus.
+        await page.waitForSelector(at('input', 'additionalParts[0].title'));
+        expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('additionalParts[0].title');
+        await page.fill(at('input', 'additionalParts[0].title'), '政府信息公开咨询处理情况');
+        await page.selectOption(at('select', 'additionalParts[0].after'), 'applications');
+        // Placed after 三 (依申请公开): it is 四, and the part after it is 五.
+        await page.waitForFunction(() => [...document.querySelectorAll('#nav a')].some((a) => a.textContent === '四、政府信息公开咨询处理情况（模板之外）'));
+        const nav = await page.$$eval('#nav a', (links) => links.map((a) => a.textContent ?? '').filter((t) => /^[一二三四五六七]、/.test(t)));
+        expect(nav.slice(2, 5)).toEqual(['三、政府信息依申请公开工作情况', '四、政府信息公开咨询处理情况（模板之外）', '五、政府信息公开工作存在的主要问题及改进情况']);
+        const part = page.locator('[data-path="additionalParts[0]"]').first();
+        await part.locator('button[data-add="paragraph"]').last().click();
+        await page.waitForSelector(at('textarea', 'additionalParts[0].blocks[0].text'));
+        await page.fill(at('textarea', 'additionalParts[0].blocks[0].text'), '全年共受理咨询120人次。');
+        expect(await unnamedControls(page, '[data-path="additionalParts[0]"]')).toEqual([]);
+        await checked(page);
+        expect((await issues(page)).filter((i) => i.path.startsWith('additionalParts'))).toEqual([]);
+        await previewed(page);
+        expect(pdfText(await previewPdf(page))).toContain('四、政府信息公开咨询处理情况全年共受理咨询120人次。五、');
+        await save(page);
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { additionalParts: unknown[] };
+        expect(saved.additionalParts).toEqual([{ title: '政府信息公开咨询处理情况', blocks: [{ type: 'paragraph', text: '全年共受理咨询120人次。' }], after: 'applications' }]);
+        // Removed again: the field goes with its last part.
+        await page.getByRole('button', { name: '删除此部分' }).click();
+        await checked(page);
+        await save(page);
+        expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).not.toContain('additionalParts');
+        expect(problems).toEqual([]);
+        await page.close();
       } finally {
         await s.stop();
       }

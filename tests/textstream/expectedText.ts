@@ -34,20 +34,27 @@ export function expectedReadingOrder(report: Report, itemNumbering?: ItemNumberi
   if (report.metadata.subtitle) text(resolve(report.metadata.subtitle));
   for (const p of report.preamble) text(resolve(p.text));
   let n = 0;
-  for (const part of template.parts) {
-    const section = report.sections[part.key];
-    if (!section) continue;
-    text(numberLabel(1, ++n) + resolve(section.title ?? part.title));
-    const tables = template.tables.filter((t) => t.placement.kind === 'part' && t.placement.part === part.key);
-    const hasText = section.blocks.some((b) => b.type !== 'paragraph' || b.text.trim() !== '');
+  const part = (title: string, blocks: Block[], tables: TableDefinition[]) => {
+    text(numberLabel(1, ++n) + resolve(title));
+    const hasText = blocks.some((b) => b.type !== 'paragraph' || b.text.trim() !== '');
     if (!hasText && (tables.length === 0 || !report.statistics)) {
       text(template.emptyPartText);
-      continue;
+      return;
     }
     const placed = new Set<string>();
-    out.push(...blockTexts(section.blocks, resolve, numbering, 2, report, tables, placed));
+    out.push(...blockTexts(blocks, resolve, numbering, 2, report, tables, placed));
     for (const t of tables) if (!placed.has(t.id) && report.statistics) out.push({ kind: 'table', cells: tableCells(t, report) });
+  };
+  // The report's additional parts follow the template part they name (present or not), or the last.
+  const additional = (after: string | undefined) => {
+    for (const p of report.additionalParts ?? []) if (p.after === after) part(p.title, p.blocks, []);
+  };
+  for (const def of template.parts) {
+    const section = report.sections[def.key];
+    if (section) part(section.title ?? def.title, section.blocks, template.tables.filter((t) => t.placement.kind === 'part' && t.placement.part === def.key));
+    additional(def.key);
   }
+  additional(undefined);
   const attached = template.tables.filter((t) => t.placement.kind === 'attachment');
   const statistics = report.statistics;
   const tableTitle = statistics ? resolve(statistics.title ?? defaultTableTitle(report.metadata)) : '';
