@@ -34,6 +34,8 @@ const HEADING_TYPE: Record<1 | 2 | 3 | 4, StructType> = { 1: 'H1', 2: 'H2', 3: '
 const ENDS_SENTENCE = /[。？！：；…]$/;
 /** A paragraph that introduces what follows (按公开渠道统计：): it keeps two lines of the next block with it. */
 const LEAD_IN = /[：:]\s*$/;
+/** The end of a sentence, before any closing marks. */
+const SENTENCE_END = /[。！？!?…；;][”’）)」』》]*\s*$/;
 
 class Resolver {
   readonly tree = new StructTree();
@@ -148,7 +150,10 @@ class Resolver {
       const pieces = [this.text('body', numberLabel(level, j + 1, this.numbering), lbl, itemPath, true)];
       if (item.lead) pieces.push(this.text('heading3', item.lead, body, [...itemPath, 'lead']));
       pieces.push(this.text('body', item.text, body, [...itemPath, 'text']));
-      this.paragraph(pieces);
+      // An item's text that ends no sentence and has paragraphs after it is their heading (4、强化监管，自觉接受群众的监督
+      // 和检查): it keeps the first two lines of what follows, as a heading does.
+      const heads = (item.paragraphs?.length ?? 0) > 0 && !SENTENCE_END.test(item.text);
+      this.paragraph(pieces, heads ? { keepWithNext: 2 } : {});
       (item.paragraphs ?? []).forEach((text, k) => this.paragraph([this.text('body', text, this.tree.add('P', body), [...itemPath, 'paragraphs', k])]));
     });
   }

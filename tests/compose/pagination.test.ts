@@ -141,6 +141,27 @@ describe.each(documents)('pagination rules: %s', (_, doc) => {
   });
 });
 
+describe('a list item whose text ends no sentence and heads its paragraphs', () => {
+  it('is never the last line of a page, and keeps two lines of its first paragraph with it', () => {
+    const heading = '强化监管，自觉接受群众的监督和检查';
+    const para = `${'一是加大政务公开宣传力度，通过电视、报刊等媒体向纳税人宣传税收政策。'.repeat(3)}`;
+    for (let k = 0; k < 24; k++) {
+      // k one-line paragraphs before the list move the item down the page, line by line.
+      const report = fixture('pingtan-xzf-2012');
+      report.sections['overview'] = {
+        blocks: [
+          ...Array.from({ length: k }, () => ({ type: 'paragraph' as const, text: '推进政务公开。' })),
+          { type: 'list', items: [{ text: '加强组织领导。', paragraphs: [para] }, { text: heading, paragraphs: [para, para] }] },
+        ],
+      };
+      const lines = allLines(compose(report));
+      const at = lines.findIndex((l) => l.item.line.text.endsWith(heading));
+      expect(at, `k = ${k}`).toBeGreaterThan(-1);
+      expect([lines[at + 1]!.page, lines[at + 2]!.page], `k = ${k}: ${heading} on page ${lines[at]!.page + 1}`).toEqual([lines[at]!.page, lines[at]!.page]);
+    }
+  });
+});
+
 describe('paginate', () => {
   const lineOf = { start: 0, end: 1, text: '字', x: 0, width: 16, spacing: 0, runs: [], last: true };
   const blank = (keep: boolean): FlowItem => ({ kind: 'blank', keepWithNext: keep });
