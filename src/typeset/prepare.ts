@@ -343,8 +343,6 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   const shrinkSum = f64[7]!;
   const sizeGapSum = f64[8]!;
   const narrowSum = i32[7]!;
-  const sizeTrackSum = f64[9]!;
-  sizeTrackSum[0] = 0;
   widthSum[0] = 0;
   gapSum[0] = 0;
   shrinkSum[0] = 0;
@@ -356,8 +354,12 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
     const stretch = (flags[i]! & STRETCH) !== 0;
     gapSum[i + 1] = gapSum[i]! + (stretch ? 1 : 0);
     sizeGapSum[i + 1] = sizeGapSum[i]! + (stretch ? size[i]! : 0);
-    sizeTrackSum[i + 1] = sizeTrackSum[i]! + (tracking[i] === 1 && !stretch ? size[i]! : 0);
     shrinkSum[i + 1] = shrinkSum[i]! + shrink[i]!;
+  }
+  // Most paragraphs hold no address: their sums stay 0 without a pass over them.
+  const sizeTrackSum = f64[9]!.fill(0, 0, n + 1);
+  if (units.some((u) => u.address)) {
+    for (let i = 0; i < n; i++) sizeTrackSum[i + 1] = sizeTrackSum[i]! + (tracking[i] === 1 && (flags[i]! & STRETCH) === 0 ? size[i]! : 0);
   }
   return { text, runs, n, cp, offset, run: runOf, face, glyph, em, advance, glue, size, flags, shrink, penalty, emergency, tracking, widthSum, gapSum, shrinkSum, sizeGapSum, narrowSum, sizeTrackSum };
 }
