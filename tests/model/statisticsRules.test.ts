@@ -132,6 +132,13 @@ describe('the 2019 trial format: 本年增/减, an integer with its sign', () =>
     expect(codes({ 'applications.otherHandling.noCorrection.natural': 1 })).toEqual([['unknown_row', '统计数']]);
   });
 
+  it('warns when more documents were published this year than in all', () => {
+    const warnings = validateReport(report2019({ 'proactive.normativeDocuments.published': 5, 'proactive.normativeDocuments.total': 3 })).warnings.filter((w) => w.code !== 'empty_section' && w.code !== 'empty_paragraph');
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['at_most_violation', pathOf('proactive.normativeDocuments.published')]]);
+    expect(warnings[0]!.message).toBe('“规范性文件 · 本年新公开数量”为5，大于“规范性文件 · 对外公开总数量”3：本年新公开的文件包含在对外公开总数之中。');
+    expect(validateReport(report2019({ 'proactive.rules.published': 3, 'proactive.rules.total': 3 })).warnings.filter((w) => w.code === 'at_most_violation')).toEqual([]);
+  });
+
   it('counts （六）其他处理, a row without items, in （七）总计', () => {
     const warnings = validateReport(report2019({ 'applications.otherHandling.natural': 2 })).warnings.filter((w) => w.code === 'sum_mismatch');
     expect(warnings.map((w) => w.path)).toEqual([pathOf('applications.total.natural'), pathOf('applications.otherHandling.total')]);

@@ -82,7 +82,11 @@ export const TEMPLATE_2019: Template = {
   parts: NATIONAL_PARTS,
   tables: [PROACTIVE, APPLICATIONS, REVIEWS],
   statisticsRequired: true,
-  rules: nationalRules(APPLICATIONS, OUTCOMES),
+  rules: [
+    ...nationalRules(APPLICATIONS, OUTCOMES),
+    // The documents published this year are among those published in all.
+    ...['proactive.rules', 'proactive.normativeDocuments'].map((doc) => ({ kind: 'atMost' as const, part: `${doc}.published`, whole: `${doc}.total`, reason: '本年新公开的文件包含在对外公开总数之中' })),
+  ],
   emptyPartText: '本年度无此项情况。',
   years: { from: 2019, to: 2020 },
 };
