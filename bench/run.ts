@@ -760,6 +760,11 @@ interface ColdResult {
   /** The same floor, `node -e 0`, measured beside each CLI run (median). */
   floorMs: number;
   floorRunsMs: number[];
+  /**
+   * The CLI's own share: the median of the paired differences between each CLI run and the `node -e 0` run beside it.
+   * The floor moves with the machine's load (54 ms when the targets were set, 75–106 ms on busier days); this does less.
+   */
+  overFloorMs: number;
   phases: ColdPhases;
   pdfBytes: number;
 }
@@ -794,6 +799,7 @@ function coldStart(): ColdResult {
       nodeMs: r1(median(node)),
       floorMs: r1(median(floor)),
       floorRunsMs: floor.map(r1),
+      overFloorMs: r1(median(cliRuns.map((ms, i) => ms - floor[i]!))),
       phases,
       pdfBytes: statSync(out).size,
     };
@@ -1216,7 +1222,7 @@ async function main(): Promise<void> {
     { name: 'warm ≥ 3× faster than plain pdfkit (median of paired ratios)', value: `${speedup}×`, ok: speedup >= TARGETS.speedup, miss: `${r2(TARGETS.speedup / speedup)}× short: warm would need ≤ ${r2(base.medianMs / TARGETS.speedup)} ms at the baseline's median (${r2(warm.medianMs - base.medianMs / TARGETS.speedup)} ms less)` },
     { name: `time per page at ${scaleLast.times}× the body ≤ plain pdfkit's`, value: `${perPage.ratioToPdfkit}×`, ok: perPage.ratioToPdfkit <= TARGETS.perPage, miss: `${pct(perPage.ratioToPdfkit - 1)} per page` },
     { name: `time per page linear ${scale[0]!.times}× → ${scaleLast.times}× (≤ ${TARGETS.perPageLinear}×)`, value: `${perPage.linearRatio}×`, ok: perPage.linearRatio <= TARGETS.perPageLinear, miss: `${pct(perPage.linearRatio - 1)} per page` },
-    { name: `cold CLI render ≤ ${TARGETS.coldMs} ms (median)`, value: `${cold.cliMs} ms (node -e 0: ${cold.floorMs} ms)`, ok: cold.cliMs <= TARGETS.coldMs, miss: `${r1(cold.cliMs - TARGETS.coldMs)} ms over (+${Math.round((100 * cold.cliMs) / TARGETS.coldMs - 100)} %)` },
+    { name: `cold CLI render ≤ ${TARGETS.coldMs} ms (median)`, value: `${cold.cliMs} ms (node -e 0: ${cold.floorMs} ms; over it: ${cold.overFloorMs} ms)`, ok: cold.cliMs <= TARGETS.coldMs, miss: `${r1(cold.cliMs - TARGETS.coldMs)} ms over (+${Math.round((100 * cold.cliMs) / TARGETS.coldMs - 100)} %)` },
     { name: `allocated per warm render ≤ half of ${ALLOCATED_MB_BEFORE} MiB`, value: `${allocation.allocatedMB} MiB`, ok: allocation.allocatedMB <= TARGETS.allocatedMB, miss: `${r2(allocation.allocatedMB - TARGETS.allocatedMB)} MiB over` },
     { name: 'seed PDF ≤ 170 KB (PDF/A-1b, tagged)', value: `${(seedPdf.byteLength / 1000).toFixed(1)} KB`, ok: seedPdf.byteLength <= TARGETS.sizeBytes, miss: `${((seedPdf.byteLength - TARGETS.sizeBytes) / 1000).toFixed(1)} KB over` },
     { name: `renderMany as planned (no time limit) not slower than the calling thread (≤ +${Math.round(100 * (TARGETS.manyTolerance - 1))} %)`, value: `${rm.plannedVsCalling}× (plan: ${rm.planned.plan.workers ? `${rm.planned.plan.threads} workers` : 'the calling thread itself: the same code, the ratio is the machine\'s noise'})`, ok: !rm.planned.plan.workers || 1 / rm.plannedVsCalling <= TARGETS.manyTolerance, miss: `${pct(1 / rm.plannedVsCalling - 1)} slower` },
@@ -1236,7 +1242,7 @@ async function main(): Promise<void> {
   out.push(row(['plain pdfkit baseline', `${base.medianMs} ms`, `${base.p95Ms} ms`, `${base.minMs} ms`, `${speedup}×`, `${kb(base.sizeBytes)}, untagged, no PDF/A`]));
   out.push(row(['tagged PDF/A pdfkit baseline', `${tagged.medianMs} ms`, `${tagged.p95Ms} ms`, `${tagged.minMs} ms`, `${speedupTagged}×`, `${kb(tagged.sizeBytes)}, PDF/A-1b mode, structure tree`]));
   out.push(row([`2021 format (huaian-shi-2024, ${pages2021} pages)`, `${fixture2021.medianMs} ms`, `${fixture2021.p95Ms} ms`, `${fixture2021.minMs} ms`, '', kb(fixture2021.sizeBytes)]));
-  out.push(row(['cold CLI render (wall)', `${cold.cliMs} ms`, '', `${r1(Math.min(...cold.cliRunsMs))} ms`, '', `\`node -e 0\` ${cold.floorMs} ms; runs ${cold.cliRunsMs.join(', ')}`]));
+  out.push(row(['cold CLI render (wall)', `${cold.cliMs} ms`, '', `${r1(Math.min(...cold.cliRunsMs))} ms`, '', `\`node -e 0\` ${cold.floorMs} ms; over it (median of paired differences) ${cold.overFloorMs} ms; runs ${cold.cliRunsMs.join(', ')}`]));
   out.push(`\nspeed-up over plain pdfkit: ${speedup}× (median of ${RUNS} per-round ratios; ratio of the medians ${speedupOfMedians}×); over tagged PDF/A pdfkit: ${speedupTagged}×`);
 
   out.push(`\n## Line breaking: total fit (optimal, the default) against first fit (greedy), the seed (median of ${RUNS}, interleaved)\n`);
