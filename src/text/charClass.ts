@@ -112,9 +112,13 @@ export function isNumberInner(cp: number): boolean {
   return NUMBER_INNER.has(cp);
 }
 
-/** Hyphens that join the parts of a phone number or a code (0539-7200966, ０５３４－４４６１０２３); a line may break after one. */
+/**
+ * Hyphens and dashes that join the parts of one number: of a phone number or a code (0539-7200966,
+ * ０５３４－４４６１０２３), or of a range (1—12月, 9:00—11:30, 2021～2025年, 1~3). A line may break after one, never
+ * before it.
+ */
 export function isJoiningHyphen(cp: number): boolean {
-  return cp === 0x2d || cp === 0xff0d || cp === 0x2010 || cp === 0x2011;
+  return cp === 0x2d || cp === 0xff0d || cp === 0x2010 || cp === 0x2011 || cp === 0x2013 || cp === 0x2014 || cp === 0xff5e || cp === 0x301c || cp === 0x7e;
 }
 
 /** Characters that stay with a preceding number as its unit or measure word (393条, 2017年, 2万元, 50%, 63人次). */

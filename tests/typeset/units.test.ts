@@ -1,7 +1,8 @@
 /**
  * Units that never split, whatever the width they are written in, tried at every position on the line: numbers in
  * full-width digits with their decimal points and time separators, document numbers, @handles and #topics#, phone
- * numbers (only after the hyphen, never starting a line with it), straight quotes at line edges, and URL fragments.
+ * numbers (only after the hyphen, never starting a line with it), number ranges (only after the dash), straight quotes
+ * at line edges, and URL fragments.
  */
 import { describe, expect, it } from 'vitest';
 import { breakLines, minContentWidth, type BreakOptions } from '../../src/typeset/breakLines.js';
@@ -78,6 +79,15 @@ describe('units that never split', () => {
           expect(`${lines[i - 1]!.at(-1)}${lines[i]![0]}`, lines.join('|')).not.toMatch(/^[0-9０-９][0-9０-９]$/);
         }
       }
+    }
+  });
+
+  it('breaks a number range only after its dash or tilde, never before it nor inside either number', () => {
+    for (const range of ['1—12', '9:00—11:30', '2021～2025', '1~3', '10–20']) {
+      const layouts = everyPosition(`全年${range}月办理`);
+      expect(breaksInside(layouts, range).filter((b) => !/[—～~–]\|/.test(b))).toEqual([]);
+      // The dash is where the range parts when a line must break inside it.
+      for (const lines of layouts) for (const line of lines.slice(1)) expect(line, lines.join('|')).not.toMatch(/^[—～~–]/);
     }
   });
 
