@@ -16,6 +16,12 @@ const SIZES = [12, 10.5, 9, 7.5];
 const COMFORT = 4;
 
 /**
+ * Characters a line a column heading of a report's own table keeps (minHeading), where two would stack it (粉丝 / 数);
+ * a heading with its unit in brackets keeps its words whole before them (发布信息 / （条）).
+ */
+const HEADING_CHARS = 3;
+
+/**
  * Minimum and preferred widths of a table's columns: `min` keeps two characters a line, `minPiece` also the widest
  * piece that may not break (a width below it forces an emergency break), `minWhole` also a short phrase after a
  * label's numbering, `minComfort` four characters a line (a label's lines narrower than that read as a column of
@@ -26,6 +32,8 @@ interface ColumnWidths {
   readonly minPiece: number[];
   readonly minComfort: number[];
   readonly minWhole: number[];
+  /** Three characters a line for the column's headings, their words kept before a bracketed unit (or their width, when shorter). */
+  readonly minHeading: number[];
   readonly pref: number[];
   /** The widths fitted to a measure (widthsAt), by measure. */
   readonly fitted: Map<number, number[] | undefined>;
@@ -80,6 +88,16 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       pref[cell.column] = Math.max(pref[cell.column]!, w.pref);
     }
   }
+  const minHeading = mins.min.slice();
+  for (const row of table.header) {
+    for (const cell of row.cells) {
+      if (cell.colSpan !== 1) continue;
+      const role = roleOf(cell);
+      const words = cell.pieces.map((p) => p.text).join('').split(/(?=[（(])/).reduce((w, part) => Math.max(w, ts.width(role, part, size)), 0);
+      const least = Math.max(HEADING_CHARS * ts.cell(role, size), words) + cell.indent * ts.cell(role, size) + 2 * pad;
+      minHeading[cell.column] = Math.max(minHeading[cell.column]!, Math.min(cellWidths(cell).pref, least));
+    }
+  }
   // A spanning cell wider than its columns widens them evenly.
   for (const row of rows) {
     for (const cell of row.cells) {
@@ -93,7 +111,7 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       for (const c of cols) pref[c] = Math.max(pref[c]!, mins.min[c]!, mins.minWhole[c]!);
     }
   }
-  return { ...mins, pref, fitted: new Map() };
+  return { ...mins, minHeading, pref, fitted: new Map() };
 }
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
@@ -139,9 +157,13 @@ function fitColumns(table: DocTable, min: number[], pref: number[], measure: num
  */
 export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
   const pad = cellPad(ts, size);
-  const { min, minPiece, minComfort, minWhole, pref, fitted } = columnWidths(ts, table, size, pad);
+  const { min, minPiece, minComfort, minWhole, minHeading, pref, fitted } = columnWidths(ts, table, size, pad);
   if (!fitted.has(measure)) {
-    const widths = minPiece.reduce((a, b) => a + b, 0) > measure + 0.01 ? undefined : fitColumns(table, min, pref, measure);
+    // A report's own table keeps the headings of its value columns three characters a line where the measure has room
+    // (its label columns share what is left, as before).
+    const valueHeadings = min.map((m, c) => (table.columns[c] === 'label' ? m : Math.max(m, minHeading[c]!)));
+    const headed = table.kind === 'own' && valueHeadings.reduce((a, b) => a + b, 0) <= measure + 0.01 ? valueHeadings : min;
+    const widths = minPiece.reduce((a, b) => a + b, 0) > measure + 0.01 ? undefined : fitColumns(table, headed, pref, measure);
     fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole }, size, pad, measure));
   }
   return fitted.get(measure);
@@ -206,12 +228,27 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
   return widths;
 }
 
-/** The largest size, from the table role's size down to the table's smallest, at which the table fits the measure. */
+/**
+ * The largest size, from the table role's size down to the table's smallest, at which the table fits the measure. A
+ * report's own table is also set so that it reads: the largest size at which the headings of its value columns keep
+ * three characters a line (minHeading) and its label columns four (minComfort), as a typesetter sets a table of many
+ * columns smaller rather than stack its words two characters a line (粉丝 / 数, 临沂市民政 / 局网站); the largest that
+ * fits when no size does.
+ * A template's statistics tables keep the form's look at one size for the document (社会 / 公益 / 组织 stacked).
+ */
 export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): number {
   const base = ts.size('table');
   const sizes = [base, ...SIZES.filter((s) => s < base && s >= table.minSize)];
-  for (const size of sizes) if (widthsAt(ts, table, size, measure)) return size;
-  return sizes[sizes.length - 1]!;
+  let fits: number | undefined;
+  for (const size of sizes) {
+    const widths = widthsAt(ts, table, size, measure);
+    if (!widths) continue;
+    if (table.kind !== 'own') return size;
+    const { minHeading, minComfort } = columnWidths(ts, table, size, cellPad(ts, size));
+    if (widths.every((w, c) => w >= (table.columns[c] === 'label' ? minComfort[c]! : minHeading[c]!) - 0.01)) return size;
+    fits ??= size;
+  }
+  return fits ?? sizes[sizes.length - 1]!;
 }
 
 /** Column edges from the table's left edge (edges[0] = 0), the last at the measure. */

@@ -34,6 +34,7 @@ export const TITLE_WORDS: readonly string[] = [
   '管理局',
   '管理处',
   '服务中心',
+  '信息中心',
   '中心',
   '信息',
   '网站',

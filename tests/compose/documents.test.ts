@@ -116,9 +116,12 @@ describe('structure', () => {
   it('sets a table of the report’s own with its title, cells in reading order', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({ type: 'table', title: '公开平台情况', header: [['平台', '条数']], rows: [['门户网站', '393'], ['政务微博', '48']] });
-    const t = texts(compose(report)).join('|');
+    const doc = compose(report);
+    const t = texts(doc).join('|');
     expect(t).toContain('公开平台情况');
     expect(t).toMatch(/平台.*条数\|门户网站.*393\|政务微博.*48/);
+    // A table that reads at the table role's size keeps it.
+    expect(allLines(doc).find((l) => l.item.line.text.startsWith('门户网站'))!.item.line.runs[0]!.size).toBe(14);
   });
 
   it('breaks a wrapping table label after a pause mark when that takes no more lines, into even lines', () => {
@@ -214,7 +217,7 @@ describe('structure', () => {
     expect(t.slice(at + 1, at + 3)).toEqual(['政务微信', '“临沂民政发布”']);
   });
 
-  it('wraps a narrow heading between the words of these reports: 依 / 申请 / 公开 / （件）, not 依申 / 请公 / 开 / （件）', () => {
+  it('sets a dense table of its own in a size at which its headings keep their words before their unit: 依申请公开 / （件）, not 依 / 申请 / 公开 / （件）', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
       type: 'table',
@@ -225,10 +228,17 @@ describe('structure', () => {
         ['2', '萨尔布拉克镇人民政府', '2,034', '25', '48', '13', '0', '0', '依申请公开含转办件'],
       ],
     });
-    const t = texts(compose(report));
-    const at = t.indexOf('申请');
-    expect(at).toBeGreaterThan(0);
-    expect(t.slice(at - 1, at + 3)).toEqual(['依', '申请', '公开', '（件）']);
+    const doc = compose(report);
+    const t = texts(doc);
+    for (const heading of ['主动公开', '依申请公开', '政策解读', '回应关切', '行政复议', '行政诉讼']) {
+      const at = t.indexOf(heading);
+      expect(at, heading).toBeGreaterThan(0);
+      expect(t[at + 1], heading).toMatch(/^（[条件篇次]）$/);
+    }
+    // At the table role's size (14 pt) the nine columns stacked these headings two characters a line.
+    const size = allLines(doc).find((l) => l.item.line.text === '依申请公开')!.item.line.runs[0]!.size;
+    expect(size).toBeLessThan(14);
+    expect(size).toBeGreaterThanOrEqual(10.5);
   });
 
   it('wraps the names of platforms and offices between words: 微信 / 公众号, 市民政局 / 信息中心', () => {
