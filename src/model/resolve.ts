@@ -32,8 +32,11 @@ const HEADING_TYPE: Record<1 | 2 | 3 | 4, StructType> = { 1: 'H1', 2: 'H2', 3: '
 
 /** Marks that end a run-in heading's title already (no 。 is added after them). */
 const ENDS_SENTENCE = /[。？！：；…]$/;
-/** A paragraph that introduces what follows (按公开渠道统计：): it keeps two lines of the next block with it. */
-const LEAD_IN = /[：:]\s*$/;
+/**
+ * A paragraph that introduces what follows (按公开渠道统计：, 发布情况见下表。, 如下表所示。): it keeps two lines of the
+ * next block with it (a table's first rows).
+ */
+const LEAD_IN = /(?:[：:]|下表(?:所示)?[。.]?)\s*$/;
 /** The end of a sentence, before any closing marks. */
 const SENTENCE_END = /[。！？!?…；;][”’）)」』》]*\s*$/;
 

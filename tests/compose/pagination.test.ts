@@ -162,6 +162,25 @@ describe('a list item whose text ends no sentence and heads its paragraphs', () 
   });
 });
 
+describe('a paragraph that introduces a table (…见下表。)', () => {
+  it('is never left at a page foot without the table\'s first rows', () => {
+    for (let k = 0; k < 24; k++) {
+      const report = fixture('pingtan-xzf-2012');
+      report.sections['overview'] = {
+        blocks: [
+          ...Array.from({ length: k }, () => ({ type: 'paragraph' as const, text: '推进政务公开。' })),
+          { type: 'paragraph', text: '本年度政务新媒体发布情况见下表。' },
+          { type: 'table', title: '政务新媒体发布情况', header: [['平台', '发布信息（条）']], rows: [['门户网站', '1,258'], ['政务微博', '846'], ['政务微信', '412']] },
+        ],
+      };
+      const lines = allLines(compose(report));
+      const lead = lines.find((l) => l.item.line.text === '本年度政务新媒体发布情况见下表。')!;
+      const row = lines.find((l) => l.item.line.text === '门户网站')!;
+      expect(row.page, `k = ${k}`).toBe(lead.page);
+    }
+  });
+});
+
 describe('paginate', () => {
   const lineOf = { start: 0, end: 1, text: '字', x: 0, width: 16, spacing: 0, runs: [], last: true };
   const blank = (keep: boolean): FlowItem => ({ kind: 'blank', keepWithNext: keep });
