@@ -61,6 +61,7 @@ function paramsOf(options: BreakOptions, align: Alignment): BreakParams {
     ...(options.looseLimit !== undefined ? { looseLimit: options.looseLimit } : {}),
     justifyLast: false, // 均排 stretches the last line when placing it, but its breaks are chosen like justified text
     avoidLonelyLastLine: (align === 'justify' || align === 'left') && (options.avoidLonelyLastLine ?? true),
+    addressTracking: align === 'justify',
   };
 }
 

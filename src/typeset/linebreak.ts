@@ -32,6 +32,11 @@ export interface BreakParams {
   readonly justifyLast?: boolean;
   /** Never end with a line holding a single ideograph (孤字不成行, clreq §3.8). Default true. */
   readonly avoidLonelyLastLine?: boolean;
+  /**
+   * Whether a line its gaps cannot fill takes the rest between the characters of its addresses (place.ts does so for
+   * justified text): breaking counts that room. Default false.
+   */
+  readonly addressTracking?: boolean;
 }
 
 const EPS = 1e-6;
@@ -205,6 +210,7 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
   const lonely = params.avoidLonelyLastLine ?? true;
   const maxStretch = params.maxStretch ?? 0.1;
   const maxSqueeze = params.maxSqueeze ?? 0.1;
+  const tracks = params.addressTracking ?? false;
   const firstAvailable = params.measure - params.indent;
   const restAvailable = params.measure - params.restIndent;
   const { flags, widthSum, glue, gapSum, sizeGapSum, shrinkSum, shrink, advance, narrowSum, size, sizeTrackSum } = p;
@@ -245,7 +251,7 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
         else {
           const stretch = sizeAtGaps * maxStretch;
           r = stretch > 0 ? d / stretch : Infinity;
-          if (r > 1 && e - aPos >= 2) track = (sizeTrackSum[e - 1]! - sizeTrackSum[aPos]!) * (maxStretch / 2);
+          if (tracks && r > 1 && e - aPos >= 2) track = (sizeTrackSum[e - 1]! - sizeTrackSum[aPos]!) * (maxStretch / 2);
         }
         loose = track > 0 ? d / (sizeAtGaps * maxStretch + track) : r;
       } else {
