@@ -8,6 +8,7 @@ import type { FontRole } from './fontRole.js';
 import { defaultTableTitle, formatChineseDate, reportTitle } from './format.js';
 import { numberLabel, type ItemNumbering } from './numbering.js';
 import { formatPath, type PathSegment } from './paths.js';
+import { endsSentence } from '../text/charClass.js';
 import { resolvePlaceholders } from './placeholders.js';
 import { resolveStatisticsTable, resolveTableBlock } from './resolveTable.js';
 import { trimStrayWhitespace } from './repairs.js';
@@ -37,8 +38,6 @@ const ENDS_SENTENCE = /[。？！：；…]$/;
  * next block with it (a table's first rows).
  */
 const LEAD_IN = /(?:[：:]|下表(?:所示)?[。.]?)\s*$/;
-/** The end of a sentence, before any closing marks. */
-const SENTENCE_END = /[。！？!?…；;][”’）)」』》]*\s*$/;
 
 class Resolver {
   readonly tree = new StructTree();
@@ -155,7 +154,7 @@ class Resolver {
       pieces.push(this.text('body', item.text, body, [...itemPath, 'text']));
       // An item's text that ends no sentence and has paragraphs after it is their heading (4、强化监管，自觉接受群众的监督
       // 和检查): it keeps the first two lines of what follows, as a heading does.
-      const heads = (item.paragraphs?.length ?? 0) > 0 && !SENTENCE_END.test(item.text);
+      const heads = (item.paragraphs?.length ?? 0) > 0 && !endsSentence(item.text);
       this.paragraph(pieces, heads ? { keepWithNext: 2 } : {});
       (item.paragraphs ?? []).forEach((text, k) => this.paragraph([this.text('body', text, this.tree.add('P', body), [...itemPath, 'paragraphs', k])]));
     });

@@ -50,6 +50,18 @@ export function isPause(cp: number): boolean {
   return PAUSES.has(cp);
 }
 
+/** Marks that end a sentence: 。！？；… and the ASCII ! ? ;. */
+const SENTENCE_MARKS = toSet('。！？；…!?;');
+/** Closing quotes and brackets that may follow the mark that ends a sentence (……。” , ……。）). */
+const AFTER_SENTENCE = toSet('”’）)」』》');
+
+/** Whether a text ends a sentence: its last character, before any closing quotes or brackets and spaces, is a sentence mark. */
+export function endsSentence(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && (AFTER_SENTENCE.has(text.charCodeAt(i - 1)) || /\s/.test(text[i - 1]!))) i--;
+  return i > 0 && SENTENCE_MARKS.has(text.charCodeAt(i - 1));
+}
+
 /** Whether a full-width mark has a blank right half (may be set at half width: 标点挤压). */
 export function hasRightBlank(cp: number): boolean {
   return RIGHT_BLANK.has(cp);
