@@ -477,9 +477,11 @@ export function buildForm(root: HTMLElement, nav: HTMLElement, host: FormHost): 
   const additional = (Array.isArray(report['additionalParts']) ? report['additionalParts'] : []) as Record<string, unknown>[];
   let n = 0;
   const afterChoices = template.parts.map((p) => [p.key, `“${p.title}”之后`] as const);
+  // A part whose place names no part of the template (a typo) is drawn last, where its error can be shown and mended.
+  const placeOf = (part: Record<string, unknown>) => (template.parts.some((p) => p.key === part['after']) ? (part['after'] as string) : undefined);
   const additionalParts = (after: string | undefined) =>
     additional.forEach((part, i) => {
-      if (part === null || typeof part !== 'object' || part['after'] !== after) return;
+      if (part === null || typeof part !== 'object' || placeOf(part) !== after) return;
       const path = ['additionalParts', i];
       if (!Array.isArray(part['blocks'])) part['blocks'] = [];
       const title = typeof part['title'] === 'string' && part['title'] !== '' ? part['title'] : '（未命名的部分）';

@@ -13,7 +13,7 @@
  * into a temporary folder.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -400,15 +400,24 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
     async () => {
       const dir = folder();
       const file = join(dir, 'report.json');
-      copyFileSync(REPORT_2008, file);
+      // One part is there already, placed after a part the template does not have (a typo): drawn last, its error shown.
+      const report = JSON.parse(readFileSync(REPORT_2008, 'utf8')) as Record<string, unknown>;
+      report['additionalParts'] = [{ after: 'fee', title: '政府信息公开咨询处理情况', blocks: [] }];
+      writeFileSync(file, JSON.stringify(report, null, 2));
       const s = await serve(['report.json', '--port', '0'], dir);
       try {
         const page = await open(s.url);
+        await checked(page);
+        expect((await issues(page)).filter((i) => i.path === 'additionalParts[0].after').map((i) => i.code)).toEqual(['invalid_value']);
+        expect(await page.inputValue(at('select', 'additionalParts[0].after'))).toBe('fee');
+        const last = await page.$$eval('#nav a', (links) => links.map((a) => a.textContent ?? '').filter((t) => /^[一二三四五六七]、/.test(t)).at(-1));
+        expect(last).toBe('五、政府信息公开咨询处理情况（模板之外）');
+        // ＋ adds another, last, with the focus on its title; removed again, it leaves the first as it was.
         await page.getByRole('button', { name: '＋ 模板之外的部分' }).click();
-        // The new part comes last, its title field has the focus.
-        await page.waitForSelector(at('input', 'additionalParts[0].title'));
-        expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('additionalParts[0].title');
-        await page.fill(at('input', 'additionalParts[0].title'), '政府信息公开咨询处理情况');
+        await page.waitForSelector(at('input', 'additionalParts[1].title'));
+        expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('additionalParts[1].title');
+        await page.locator('[data-path="additionalParts[1]"]').getByRole('button', { name: '删除此部分' }).click();
+        await page.waitForFunction(() => !document.querySelector('[data-path="additionalParts[1].title"]'));
         await page.selectOption(at('select', 'additionalParts[0].after'), 'applications');
         // Placed after 三 (依申请公开): it is 四, and the part after it is 五.
         await page.waitForFunction(() => [...document.querySelectorAll('#nav a')].some((a) => a.textContent === '四、政府信息公开咨询处理情况（模板之外）'));
@@ -426,7 +435,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         await save(page);
         const saved = JSON.parse(readFileSync(file, 'utf8')) as { additionalParts: unknown[] };
         expect(saved.additionalParts).toEqual([{ title: '政府信息公开咨询处理情况', blocks: [{ type: 'paragraph', text: '全年共受理咨询120人次。' }], after: 'applications' }]);
-        // Removed again: the field goes with its last part.
+        // Removed: the field goes with its last part.
         await page.getByRole('button', { name: '删除此部分' }).click();
         await checked(page);
         await save(page);
