@@ -15,7 +15,7 @@ export const DEFAULT_LIMITS: ReportLimits = Object.freeze({
   maxTotalCharacters: 2_000_000,
 });
 
-const BLOCK_ARRAYS = new Set(['blocks', 'preamble', 'items', 'paragraphs', 'rows']);
+const BLOCK_ARRAYS = new Set(['blocks', 'preamble', 'items', 'paragraphs', 'rows', 'additionalParts']);
 const MAX_DEPTH = 64;
 const MAX_REPORTED = 20;
 

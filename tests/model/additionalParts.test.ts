@@ -49,6 +49,14 @@ describe('additional parts', () => {
     expect(checkReport(report).warnings.map((w) => [w.code, w.path])).toContainEqual(['halfwidth_punctuation', 'additionalParts[0].blocks[0].text']);
   });
 
+  it('count towards the limit on blocks: a part prints a heading even when empty', () => {
+    const report = load('pingtan-xzf-2012');
+    report.additionalParts = Array.from({ length: 5_001 }, () => ({ title: '其他', blocks: [] }));
+    const result = checkReport(report);
+    expect(result.errors.map((e) => e.code)).toContain('limit_exceeded');
+    expect(result.errors.find((e) => e.code === 'limit_exceeded')!.message).toContain('超过上限5000个');
+  });
+
   it('name a part of the template, have a title, and hold no statistics table: every fault in one answer, in Chinese', () => {
     const report = load('huaian-shi-2024') as Omit<Report, 'additionalParts'> & { additionalParts: unknown[] };
     report.additionalParts = [
