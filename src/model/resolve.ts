@@ -3,12 +3,12 @@
  * about what is printed is made here, once: default titles, generated numbering (一、 （一） 1. （1）), placeholders,
  * formatted dates, the empty-part sentence, where each statistics table goes, keep rules and bookmarks.
  */
+import { endsSentence } from '../text/charClass.js';
 import type { Bookmark, DocBlock, DocText, ResolvedDocument, StructElement, StructType, TableAttributes, TextBlock } from './document.js';
 import type { FontRole } from './fontRole.js';
 import { defaultTableTitle, formatChineseDate, reportTitle } from './format.js';
 import { numberLabel, type ItemNumbering } from './numbering.js';
 import { formatPath, type PathSegment } from './paths.js';
-import { endsSentence } from '../text/charClass.js';
 import { resolvePlaceholders } from './placeholders.js';
 import { resolveStatisticsTable, resolveTableBlock } from './resolveTable.js';
 import { trimStrayWhitespace } from './repairs.js';
