@@ -59,8 +59,14 @@ function mapOne(issue: z.core.$ZodIssue, input: unknown, template: Template): Va
       return [error('out_of_range', path, `应不大于${String(issue.maximum)}，实际为${quote(value)}。`)];
     case 'invalid_format':
       return [error('invalid_date', path, `应为 YYYY-MM-DD 格式的日期（如 2018-01-21），实际为${quote(value)}。`)];
-    case 'invalid_value':
-      return [error('invalid_value', path, `应为${issue.values.map((v) => `“${String(v)}”`).join('或')}，实际为${quote(value)}。`)];
+    case 'invalid_value': {
+      // A part's key is given with the part's title (an additional part's place: “applications”（依申请公开政府信息情况）).
+      const named = (v: unknown) => {
+        const part = template.parts.find((p) => p.key === v);
+        return part ? `“${String(v)}”（${part.title}）` : `“${String(v)}”`;
+      };
+      return [error('invalid_value', path, `应为${issue.values.map(named).join('或')}，实际为${quote(value)}。`)];
+    }
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (Array.isArray(options)) {

@@ -75,6 +75,7 @@ describe('additional parts', () => {
       ]),
     );
     const wrongAfter = checkReport(report).errors.find((e) => e.path === 'additionalParts[0].after')!;
-    expect(wrongAfter.message).toContain('overview');
+    expect(wrongAfter.message).toContain('“overview”（总体情况）或“proactiveDisclosure”（主动公开政府信息情况）');
+    expect(wrongAfter.message).toContain('实际为“fees”');
   });
 });
