@@ -52,7 +52,7 @@ export { collectTexts, forEachText, type TextVisitor, type TextFieldOf, type Tex
 export { formatChineseDate, parseIsoDate, isValidIsoDate, defaultTitle, defaultTableTitle, reportTitle, formatValue } from './format.js';
 export { formatPath, parsePath, labelForPath, type PathSegment } from './paths.js';
 export { formatCodePoint, forbiddenCharacterCode, type ForbiddenCharacterCode } from './characters.js';
-export { numericValue } from './statisticsChecks.js';
+export { NOT_APPLICABLE, numericValue } from './statisticsChecks.js';
 export { reportJsonSchemaText } from './jsonSchema.js';
 export { resolveDocument, type ResolveOptions } from './resolve.js';
 export { documentTexts } from './document.js';

@@ -37,37 +37,28 @@ export function numericValue(kind: ValueKind, value: unknown): number | undefine
   return kind === 'amount' && AMOUNT.test(value) ? Number(value) : undefined;
 }
 
+/**
+ * The error of one value, or undefined: a count is a non-negative integer, an amount a non-negative decimal (or its
+ * digits as text), a change (本年增/减) an integer, negative when the number fell, or its text with the sign as printed.
+ */
 function checkValue(cell: ValueCell, value: unknown, group: string): ValidationIssue | undefined {
   const path = valuePath(cell.id, group);
   const { label, unit, valueKind } = cell.cell;
   const unitText = unit ? `（单位：${unit}）` : '';
-  if (valueKind === 'change') return checkChange(label, unitText, path, value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return error('invalid_number', path, `应为有限的数字${unitText}，实际为${String(value)}。`);
-    if (value < 0) return error('negative_value', path, `“${label}”不能为负数，实际为${formatValue(value)}${unitText}。`);
-    if (valueKind === 'count' && !Number.isInteger(value)) return error('fractional_count', path, `“${label}”应为非负整数${unitText}，实际为小数${String(value)}。`);
+    if (value < 0 && valueKind !== 'change') return error('negative_value', path, `“${label}”不能为负数，实际为${formatValue(value)}${unitText}。`);
+    if (valueKind !== 'amount' && !Number.isInteger(value)) return error('fractional_count', path, `“${label}”应为${valueKind === 'change' ? '整数（减少时为负数）' : '非负整数'}${unitText}，实际为小数${String(value)}。`);
     if (!Number.isSafeInteger(Math.trunc(value))) return error('unsafe_integer', path, `“${label}”为${String(value)}，超出可精确表示的整数范围（最大 9007199254740991）。`);
     return undefined;
   }
-  if (typeof value !== 'string') return error('invalid_type', path, `“${label}”应为数字${unitText}。`);
+  if (typeof value !== 'string') return error('invalid_type', path, `“${label}”应为${valueKind === 'change' ? '整数' : '数字'}${unitText}。`);
   if (NOT_APPLICABLE.has(value)) return undefined;
+  if (valueKind === 'change') return CHANGE.test(value) ? undefined : error('invalid_change', path, `“${label}”应为整数，增加可写 2 或 "+2"，减少写 -2 或 "-2"${unitText}，实际为“${clip(value)}”。`);
   if (valueKind === 'count') return error('count_is_string', path, `“${label}”应为数字（非负整数）${unitText}，实际为字符串“${clip(value)}”；不适用的项可写 "—" 或 "/"。`);
   if (NEGATIVE_AMOUNT.test(value)) return error('negative_value', path, `“${label}”不能为负数，实际为“${clip(value)}”${unitText}。`);
   if (!AMOUNT.test(value)) return error('invalid_amount', path, `“${label}”应为数字或十进制数字字符串（如 2 或 "2.50"）${unitText}，实际为“${clip(value)}”。`);
   return undefined;
-}
-
-/** A change (本年增/减): an integer, negative when the number fell, or its text with the sign as printed. */
-function checkChange(label: string, unitText: string, path: string, value: unknown): ValidationIssue | undefined {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return error('invalid_number', path, `应为有限的数字${unitText}，实际为${String(value)}。`);
-    if (!Number.isInteger(value)) return error('fractional_count', path, `“${label}”应为整数（减少时为负数）${unitText}，实际为小数${String(value)}。`);
-    if (!Number.isSafeInteger(value)) return error('unsafe_integer', path, `“${label}”为${String(value)}，超出可精确表示的整数范围（最大 9007199254740991）。`);
-    return undefined;
-  }
-  if (typeof value !== 'string') return error('invalid_type', path, `“${label}”应为整数${unitText}。`);
-  if (NOT_APPLICABLE.has(value) || CHANGE.test(value)) return undefined;
-  return error('invalid_change', path, `“${label}”应为整数，增加可写 2 或 "+2"，减少写 -2 或 "-2"${unitText}，实际为“${clip(value)}”。`);
 }
 
 type Raw = Record<string, unknown>;

@@ -93,7 +93,8 @@ function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: numb
     if (align === 'justify' && spacing > 0) spacing = Math.min(spacing, (limit * (p.sizeGapSum[e - 1]! - p.sizeGapSum[a]!)) / m.gaps);
   } else if (align === 'center') x0 += slack / 2;
   else if (align === 'right') x0 += slack;
-  const tracking = align === 'justify' && !last && params.addressTracking ? addressTracking(p, params, a, e, slack - spacing * m.gaps, m.em) : 0;
+  // The room the breaker counted (params.addressTracking, set for justified text) is used on every line but the last.
+  const tracking = params.addressTracking && !last ? addressTracking(p, params, a, e, slack - spacing * m.gaps, m.em) : 0;
 
   const runs: GlyphRun[] = [];
   let x = x0;

@@ -213,6 +213,19 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
     return page;
   };
 
+  /** Serves dir/report.json, opens the editor on it, runs `body`, and checks that the page logged no problem. */
+  const editing = async (dir: string, body: (page: Page) => Promise<void>): Promise<void> => {
+    const s = await serve(['report.json', '--port', '0'], dir);
+    try {
+      const page = await open(s.url);
+      await body(page);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.stop();
+    }
+  };
+
   it(
     'the seed: a broken sum shows on its cells and goes; the table and punctuation are fixed; the preview follows; the saved file renders to the downloaded PDF',
     async () => {
@@ -404,9 +417,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
       const report = JSON.parse(readFileSync(REPORT_2008, 'utf8')) as Record<string, unknown>;
       report['additionalParts'] = [{ after: 'fee', title: '政府信息公开咨询处理情况', blocks: [] }];
       writeFileSync(file, JSON.stringify(report, null, 2));
-      const s = await serve(['report.json', '--port', '0'], dir);
-      try {
-        const page = await open(s.url);
+      await editing(dir, async (page) => {
         await checked(page);
         expect((await issues(page)).filter((i) => i.path === 'additionalParts[0].after').map((i) => i.code)).toEqual(['invalid_value']);
         expect(await page.inputValue(at('select', 'additionalParts[0].after'))).toBe('fee');
@@ -440,11 +451,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         await checked(page);
         await save(page);
         expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).not.toContain('additionalParts');
-        expect(problems).toEqual([]);
-        await page.close();
-      } finally {
-        await s.stop();
-      }
+      });
     },
     120_000,
   );
@@ -456,9 +463,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
       const file = join(dir, 'report.json');
       copyFileSync(REPORT_2021, file);
       const blocks = (JSON.parse(readFileSync(file, 'utf8')) as { sections: { otherMatters: { blocks: unknown[] } } }).sections.otherMatters.blocks.length;
-      const s = await serve(['report.json', '--port', '0'], dir);
-      try {
-        const page = await open(s.url);
+      await editing(dir, async (page) => {
         const part = page.locator('[data-path="sections.otherMatters"]').first();
         await part.locator('button[data-add="table"]').last().click();
         const base = `sections.otherMatters.blocks[${blocks}]`;
@@ -511,11 +516,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         expect(again.sections.otherMatters.blocks[blocks]!.header).toEqual([['平台', '备注']]);
         expect(again.sections.otherMatters.blocks[blocks]!.rows).toEqual([['门户网站', '含转载'], ['政务微信“淮安发布”', '—']]);
         await shot(page, 'own-table');
-        expect(problems).toEqual([]);
-        await page.close();
-      } finally {
-        await s.stop();
-      }
+      });
     },
     120_000,
   );
@@ -525,9 +526,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
     async () => {
       const dir = folder();
       copyFileSync(REPORT_2021, join(dir, 'report.json'));
-      const s = await serve(['report.json', '--port', '0'], dir);
-      try {
-        const page = await open(s.url);
+      await editing(dir, async (page) => {
         // Keyboard: the first Tab reaches the link that skips to the form, whose first control is the template.
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到表单');
@@ -564,11 +563,7 @@ describeWithTool(chromiumAvailable(), CHROMIUM_PACKAGES, 'the editor in Chromium
         expect(await page.inputValue(at('input', value('applications.received')))).toBe('0');
         await checked(page);
         expect((await issues(page)).filter((i) => i.text.startsWith('错误'))).toEqual([]);
-        expect(problems).toEqual([]);
-        await page.close();
-      } finally {
-        await s.stop();
-      }
+      });
     },
     120_000,
   );

@@ -9,6 +9,7 @@ import {
   defaultTableTitle,
   formatChineseDate,
   formatValue,
+  NOT_APPLICABLE,
   numberLabel,
   reportTitle,
   resolvePlaceholders,
@@ -144,7 +145,7 @@ function tableCells(table: TableDefinition, report: Report): string[] {
       else if (cell.kind === 'value') {
         const v = statistics.values[cell.id];
         // A unit the heading does not name follows the number (6805947.43元); a dash standing for none prints alone.
-        const unit = cell.unitInCell && !(typeof v === 'string' && ['—', '／', '/'].includes(v)) ? cell.unit : '';
+        const unit = cell.unitInCell && !(typeof v === 'string' && NOT_APPLICABLE.has(v)) ? cell.unit : '';
         cells.push(v === undefined ? '' : formatValue(v) + unit);
       }
     }
