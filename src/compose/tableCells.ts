@@ -5,7 +5,7 @@
  */
 import type { DocCell } from '../model/document.js';
 import type { FontRole } from '../model/fontRole.js';
-import { isPause } from '../text/charClass.js';
+import { isIdeograph, isPause } from '../text/charClass.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findShortQuoted } from '../text/quotes.js';
 import type { Line } from '../typeset/breakLines.js';
@@ -79,7 +79,22 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
   }
   const indent = cell.indent * cellWidth;
-  return setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size });
+  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size });
+  if (lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
+    // A short heading that would end on one character alone (自然 / 人) is stacked a character a line, centred in the
+    // cell (自 / 然 / 人), as forms set a short heading in a narrow column.
+    return ts.set(cell.pieces, { measure: (measure + cellWidth) / 2, align: 'center', indent: (measure - cellWidth) / 2, restIndent: (measure - cellWidth) / 2, size });
+  }
+  return lines;
+}
+
+/** Characters of the longest heading stacked a character a line rather than end on one alone (stacked, 自然人 takes three lines). */
+const STACKED = 3;
+
+/** Whether a text is a short run of ideographs that is stacked a character a line rather than wrapped with one alone. */
+function isStackable(text: string): boolean {
+  const chars = [...text];
+  return chars.length <= STACKED && chars.every((c) => isIdeograph(c.codePointAt(0)!));
 }
 
 /**

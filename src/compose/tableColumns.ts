@@ -34,6 +34,8 @@ interface ColumnWidths {
   readonly minWhole: number[];
   /** Three characters a line for the column's headings, their words kept before a bracketed unit (or their width, when shorter). */
   readonly minHeading: number[];
+  /** `min`, widened where a wrapped heading would end on one character alone (自然 / 人 becomes 自然人). */
+  readonly minUnorphaned: number[];
   readonly pref: number[];
   /** The widths fitted to a measure (widthsAt), by measure. */
   readonly fitted: Map<number, number[] | undefined>;
@@ -89,13 +91,16 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
     }
   }
   const minHeading = mins.min.slice();
+  const minUnorphaned = mins.min.slice();
   for (const row of table.header) {
     for (const cell of row.cells) {
       if (cell.colSpan !== 1) continue;
       const role = roleOf(cell);
+      const unorphaned = unorphanedWidth(ts, cell, cellWidths(cell), size, pad);
+      minUnorphaned[cell.column] = Math.max(minUnorphaned[cell.column]!, unorphaned);
       const words = cell.pieces.map((p) => p.text).join('').split(/(?=[（(])/).reduce((w, part) => Math.max(w, ts.width(role, part, size)), 0);
       const least = Math.max(HEADING_CHARS * ts.cell(role, size), words) + cell.indent * ts.cell(role, size) + 2 * pad;
-      minHeading[cell.column] = Math.max(minHeading[cell.column]!, Math.min(cellWidths(cell).pref, least));
+      minHeading[cell.column] = Math.max(minHeading[cell.column]!, unorphaned, Math.min(cellWidths(cell).pref, least));
     }
   }
   // A spanning cell wider than its columns widens them evenly.
@@ -111,7 +116,22 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       for (const c of cols) pref[c] = Math.max(pref[c]!, mins.min[c]!, mins.minWhole[c]!);
     }
   }
-  return { ...mins, minHeading, pref, fitted: new Map() };
+  return { ...mins, minHeading, minUnorphaned, pref, fitted: new Map() };
+}
+
+/**
+ * The narrowest width, from the cell's least up, at which a heading does not end on one character alone: a typesetter
+ * sets 自然人 on one line rather than 自然 / 人 (one character's width more at a time, up to the heading's own width).
+ */
+function unorphanedWidth(ts: Typesetter, cell: DocCell, widths: { min: number; pref: number }, size: number, pad: number): number {
+  const step = ts.cell(roleOf(cell), size);
+  let width = widths.min;
+  for (;;) {
+    const lines = cellLines(ts, cell, width, size, pad);
+    const last = lines[lines.length - 1];
+    if (lines.length <= 1 || !last || [...last.text.trim()].length > 1 || width >= widths.pref) return width;
+    width = Math.min(widths.pref, width + step);
+  }
 }
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
@@ -130,7 +150,7 @@ const VALUE_SHARE = 0.3;
  * their preferred width when that is a small share of the measure (headings on one line), else their minimum
  * (headings wrapped two characters a line); label columns share the rest; what is left widens every column alike.
  */
-function fitColumns(table: DocTable, min: number[], pref: number[], measure: number): number[] | undefined {
+function fitColumns(table: DocTable, min: readonly number[], pref: readonly number[], measure: number): number[] | undefined {
   if (min.reduce((a, b) => a + b, 0) > measure + 0.01) return undefined;
   const widths = min.slice();
   const labels = table.columns.map((k, c) => (k === 'label' ? c : -1)).filter((c) => c >= 0);
@@ -157,29 +177,31 @@ function fitColumns(table: DocTable, min: number[], pref: number[], measure: num
  */
 export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
   const pad = cellPad(ts, size);
-  const { min, minPiece, minComfort, minWhole, minHeading, pref, fitted } = columnWidths(ts, table, size, pad);
+  const { min, minPiece, minComfort, minWhole, minHeading, minUnorphaned, pref, fitted } = columnWidths(ts, table, size, pad);
   if (!fitted.has(measure)) {
     // A report's own table keeps the headings of its value columns three characters a line where the measure has room
     // (its label columns share what is left, as before).
     const valueHeadings = min.map((m, c) => (table.columns[c] === 'label' ? m : Math.max(m, minHeading[c]!)));
     const headed = table.kind === 'own' && valueHeadings.reduce((a, b) => a + b, 0) <= measure + 0.01 ? valueHeadings : min;
     const widths = minPiece.reduce((a, b) => a + b, 0) > measure + 0.01 ? undefined : fitColumns(table, headed, pref, measure);
-    fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole }, size, pad, measure));
+    fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole, minUnorphaned }, size, pad, measure));
   }
   return fitted.get(measure);
 }
 
 /**
  * Widens the columns the shared widths leave too narrow, keeping the others as they were as far as it can:
- *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering) takes the difference from one
- *     other label column whose cells keep exactly their lines at the narrower width (the one with most to spare
- *     first), or stays as it is when none can;
+ *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering), or a value column narrower
+ *     than its `minUnorphaned` (a heading ending on a lone character), takes the difference from one other column
+ *     whose cells keep exactly their lines at the narrower width and which keeps its own such minimum (the one with
+ *     most to spare first), or stays as it is when none can;
  *  2. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
  *     difference from the others' room above their `minComfort`, in proportion, and what that does not cover from
  *     their room above their own `minPiece` (the widths fit: the `minPiece` sum to at most the measure).
  */
-function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number): number[] {
+function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; minUnorphaned: readonly number[] }, size: number, pad: number, measure: number): number[] {
   const { minPiece, minComfort, minWhole } = mins;
+  const wanted = minWhole.map((w, c) => (table.columns[c] === 'label' ? w : Math.max(w, mins.minUnorphaned[c]!)));
   let widths = shared.slice();
   const rows = [...table.header, ...table.body];
   // Cells are compared by the edges of the widths (as layoutTable lays them out): those before, and a trial's.
@@ -196,10 +218,10 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
     return rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, edges)));
   };
   for (let c = 0; c < widths.length; c++) {
-    const need = minWhole[c]! - widths[c]!;
+    const need = wanted[c]! - widths[c]!;
     if (need <= 0.01) continue;
-    const donors = widths.map((_, d) => d).filter((d) => d !== c && table.columns[d] === 'label' && widths[d]! - minWhole[d]! >= need);
-    donors.sort((a, b) => widths[b]! - minWhole[b]! - (widths[a]! - minWhole[a]!));
+    const donors = widths.map((_, d) => d).filter((d) => d !== c && widths[d]! - wanted[d]! >= need);
+    donors.sort((a, b) => widths[b]! - wanted[b]! - (widths[a]! - wanted[a]!));
     for (const d of donors) {
       const trial = widths.slice();
       trial[d]! -= need;

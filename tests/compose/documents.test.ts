@@ -241,6 +241,23 @@ describe('structure', () => {
     expect(size).toBeGreaterThanOrEqual(10.5);
   });
 
+  it('never ends a statistics heading on one character alone: 自然人 whole where its column can widen, else stacked', () => {
+    const lone = /^\p{Script=Han}$/u;
+    for (const name of ['pingtan-scjgj-2019', 'pingtan-lywtj-2019', 'huaian-shi-2024', 'hongze-qu-2024', 'pingtan-syq-2022', 'shanghai-szfbgt-2025']) {
+      const t = texts(compose(fixture(name)));
+      // Before: 自然 / 人 in every 2019 and 2021 table 三.
+      expect(t, name).not.toContain('自然');
+      const at = t.indexOf('自然人');
+      if (at < 0) expect(t.slice(t.indexOf('自'), t.indexOf('自') + 3), name).toEqual(['自', '然', '人']);
+      // A lone character of a heading is only ever one of a stack.
+      for (let k = 1; k < t.length; k++) {
+        if (lone.test(t[k]!) && !lone.test(t[k - 1]!) && !lone.test(t[k + 1] ?? '')) expect.fail(`${name}: ${t[k - 1]} / ${t[k]}`);
+      }
+    }
+    // Where the label columns keep their lines at less width (the 2019 reports), the heading is one line.
+    expect(texts(compose(fixture('pingtan-scjgj-2019')))).toContain('自然人');
+  });
+
   it('wraps the names of platforms and offices between words: 微信 / 公众号, 市民政局 / 信息中心', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
