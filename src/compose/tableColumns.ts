@@ -195,7 +195,9 @@ export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure:
  *     than its `minUnorphaned` (a heading ending on a lone character), takes the difference from one other column
  *     whose cells keep exactly their lines at the narrower width and which keeps its own such minimum (the one with
  *     most to spare first), or stays as it is when none can;
- *  2. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
+ *  2. a wrapped label that up to three characters more would set in fewer lines takes them from a column of labels
+ *     that span rows (widenWrapped);
+ *  3. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
  *     difference from the others' room above their `minComfort`, in proportion, and what that does not cover from
  *     their room above their own `minPiece` (the widths fit: the `minPiece` sum to at most the measure).
  */
@@ -234,6 +236,7 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
       }
     }
   }
+  widths = widenWrapped(ts, table, widths, mins, size, pad, measure, sameLines);
   let short = 0;
   widths = widths.map((w, c) => {
     short += Math.max(0, minPiece[c]! - w);
@@ -271,6 +274,60 @@ export function tableFitSize(ts: Typesetter, table: DocTable, measure: number): 
     fits ??= size;
   }
   return fits ?? sizes[sizes.length - 1]!;
+}
+
+/** Most a wrapped label is widened by to save a line, in characters, and the steps tried, in characters (widenWrapped). */
+const WIDEN_MOST = 3;
+const WIDEN_STEP = 0.5;
+
+/**
+ * Widens the column of a wrapped label (2.其他法律行政法规禁止 / 公开, a row two lines tall) by the least that sets it in
+ * fewer lines, up to WIDEN_MOST characters, taken from the columns of labels spanning rows (三、本年度办理结果 beside
+ * fourteen rows), whose rows give them room to wrap, most from the one with most to spare: every cell of those columns
+ * keeps its lines, or spans rows that hold its new lines, and each column keeps four characters a line and its phrases
+ * whole (`minComfort`, `minWhole`).
+ * `sameLines(cell, edges)` says whether a cell keeps at `edges` the lines it has at `widths`.
+ */
+function widenWrapped(ts: Typesetter, table: DocTable, widths: number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
+  const rows = [...table.header, ...table.body];
+  const donors = table.columns
+    .map((_, d) => d)
+    .filter((d) => table.columns[d] === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)));
+  if (donors.length === 0) return widths;
+  const linesAt = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).length;
+  const floor = (d: number) => Math.max(mins.minPiece[d]!, mins.minComfort[d]!, mins.minWhole[d]!);
+  const edges = edgesOf(widths, measure);
+  for (const row of table.body) {
+    for (const cell of row.cells) {
+      const c = cell.column;
+      if (cell.colSpan !== 1 || cell.rowSpan !== 1 || cell.noWrap || table.columns[c] !== 'label') continue;
+      const lines = linesAt(cell, edges);
+      if (lines < 2) continue;
+      const step = WIDEN_STEP * ts.cell(roleOf(cell), size);
+      for (let need = step; need <= WIDEN_MOST * ts.cell(roleOf(cell), size) + 0.01; need += step) {
+        const wider = edges.slice();
+        for (let k = c + 1; k < wider.length - 1; k++) wider[k]! += need;
+        if (linesAt(cell, wider) >= lines) continue;
+        // Taken from the donors with most to spare first, as much as each has above its floor.
+        const next = widths.slice();
+        let rest = need;
+        for (const d of [...donors].filter((d) => d !== c).sort((a, b) => widths[b]! - floor(b) - (widths[a]! - floor(a)))) {
+          const give = Math.min(rest, Math.max(0, widths[d]! - floor(d)));
+          next[d]! -= give;
+          rest -= give;
+        }
+        if (rest > 0.01) break;
+        next[c]! += need;
+        const at = edgesOf(next, measure);
+        // Every cell made narrower keeps its lines, or spans rows that hold its new lines.
+        const narrower = (other: DocCell) => cellWidthOf(other, at) < cellWidthOf(other, edges) - 0.01;
+        const kept = rows.every((r) => r.cells.every((other) => !narrower(other) || sameLines(other, at) || (other.rowSpan > 1 && linesAt(other, at) <= other.rowSpan)));
+        if (!kept) break;
+        return widenWrapped(ts, table, next, mins, size, pad, measure, sameLines);
+      }
+    }
+  }
+  return widths;
 }
 
 /** Column edges from the table's left edge (edges[0] = 0), the last at the measure. */

@@ -18,6 +18,8 @@ export const TITLE_WORDS: readonly string[] = [
   '结果',
   '申请',
   '公开',
+  '重新',
+  '出具',
   '报告',
   '情况',
   '统计表',

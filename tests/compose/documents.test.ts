@@ -258,6 +258,20 @@ describe('structure', () => {
     expect(texts(compose(fixture('pingtan-scjgj-2019')))).toContain('自然人');
   });
 
+  it('widens a wrapped table label from the columns of labels spanning rows, which keep four characters a line', () => {
+    for (const name of ['pingtan-scjgj-2019', 'pingtan-lywtj-2019']) {
+      const t = texts(compose(fixture(name)));
+      // Before: 2.其他法律行政法规禁止 / 公开 and 3.补正后申请内容仍不 / 明确 beside 三、本年度 / 办理结果, five characters wide.
+      for (const label of ['2.其他法律行政法规禁止公开', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']) expect(t, name).toContain(label);
+      const at = t.indexOf('三、');
+      expect(t.slice(at, at + 3), name).toEqual(['三、', '本年度', '办理结果']);
+      expect(t, name).toContain('不予公开');
+      // A label still too long breaks between words: …确认或重新 / 出具已获取信息, not …重新出 / 具已获取信息.
+      const five = t.findIndex((l) => l.startsWith('5.要求行政机关确认或'));
+      expect(t.slice(five, five + 2), name).toEqual(['5.要求行政机关确认或重新', '出具已获取信息']);
+    }
+  });
+
   it('wraps the names of platforms and offices between words: 微信 / 公众号, 市民政局 / 信息中心', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
