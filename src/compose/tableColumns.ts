@@ -7,6 +7,7 @@
  */
 import type { DocCell, DocTable } from '../model/document.js';
 import { cellLines, cellPad, cellWidthOf, restIndentOf, roleOf, wholePhrase } from './tableCells.js';
+import type { Line } from '../typeset/breakLines.js';
 import type { Typesetter } from './typesetter.js';
 
 /** Sizes tried, largest first, when a table does not fit (小四, 五号, 小五 …). */
@@ -34,8 +35,6 @@ interface ColumnWidths {
   readonly minWhole: number[];
   /** Three characters a line for the column's headings, their words kept before a bracketed unit (or their width, when shorter). */
   readonly minHeading: number[];
-  /** `min`, widened where a wrapped heading would end on one character alone (自然 / 人 becomes 自然人). */
-  readonly minUnorphaned: number[];
   readonly pref: number[];
   /** The widths fitted to a measure (widthsAt), by measure. */
   readonly fitted: Map<number, number[] | undefined>;
@@ -91,16 +90,17 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
     }
   }
   const minHeading = mins.min.slice();
-  const minUnorphaned = mins.min.slice();
+  // Only the headings of value columns count (a label column keeps its `min`).
   for (const row of table.header) {
     for (const cell of row.cells) {
-      if (cell.colSpan !== 1) continue;
+      if (cell.colSpan !== 1 || table.columns[cell.column] === 'label') continue;
       const role = roleOf(cell);
-      const unorphaned = unorphanedWidth(ts, cell, cellWidths(cell), size, pad);
-      minUnorphaned[cell.column] = Math.max(minUnorphaned[cell.column]!, unorphaned);
+      const widths = cellWidths(cell);
+      // A statistics table is widened for its lone characters only where its widths leave one (settleColumns).
+      const unorphaned = table.kind === 'own' ? unorphanedWidth(ts, cell, widths.min, widths.pref, size, pad) : widths.min;
       const words = cell.pieces.map((p) => p.text).join('').split(/(?=[（(])/).reduce((w, part) => Math.max(w, ts.width(role, part, size)), 0);
       const least = Math.max(HEADING_CHARS * ts.cell(role, size), words) + cell.indent * ts.cell(role, size) + 2 * pad;
-      minHeading[cell.column] = Math.max(minHeading[cell.column]!, unorphaned, Math.min(cellWidths(cell).pref, least));
+      minHeading[cell.column] = Math.max(minHeading[cell.column]!, unorphaned, Math.min(widths.pref, least));
     }
   }
   // A spanning cell wider than its columns widens them evenly.
@@ -116,23 +116,24 @@ function measureColumns(ts: Typesetter, table: DocTable, size: number, pad: numb
       for (const c of cols) pref[c] = Math.max(pref[c]!, mins.min[c]!, mins.minWhole[c]!);
     }
   }
-  return { ...mins, minHeading, minUnorphaned, pref, fitted: new Map() };
+  return { ...mins, minHeading, pref, fitted: new Map() };
 }
 
 /**
- * The narrowest width, from the cell's least up, at which a heading does not end on one character alone: a typesetter
- * sets 自然人 on one line rather than 自然 / 人 (one character's width more at a time, up to the heading's own width).
+ * The narrowest width, from `from` up, at which a heading does not end on one character alone: a typesetter sets 自然人
+ * on one line rather than 自然 / 人 (one character's width more at a time, up to the heading's own width, `pref`).
  */
-function unorphanedWidth(ts: Typesetter, cell: DocCell, widths: { min: number; pref: number }, size: number, pad: number): number {
+function unorphanedWidth(ts: Typesetter, cell: DocCell, from: number, pref: number, size: number, pad: number): number {
   const step = ts.cell(roleOf(cell), size);
-  let width = widths.min;
+  let width = from;
   for (;;) {
-    const lines = cellLines(ts, cell, width, size, pad);
-    const last = lines[lines.length - 1];
-    if (lines.length <= 1 || !last || [...last.text.trim()].length > 1 || width >= widths.pref) return width;
-    width = Math.min(widths.pref, width + step);
+    if (width >= pref - 0.01 || !endsAlone(cellLines(ts, cell, width, size, pad))) return width;
+    width = Math.min(pref, width + step);
   }
 }
+
+/** Whether wrapped lines end on one character alone (the last of 自然 / 人, or of a stack 自 / 然 / 人). */
+const endsAlone = (lines: readonly Line[]): boolean => lines.length > 1 && [...lines[lines.length - 1]!.text.trim()].length === 1;
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
 function share(columns: readonly number[], min: readonly number[], pref: readonly number[], room: number, out: number[]): number {
@@ -177,40 +178,51 @@ function fitColumns(table: DocTable, min: readonly number[], pref: readonly numb
  */
 export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure: number): number[] | undefined {
   const pad = cellPad(ts, size);
-  const { min, minPiece, minComfort, minWhole, minHeading, minUnorphaned, pref, fitted } = columnWidths(ts, table, size, pad);
+  const { min, minPiece, minComfort, minWhole, minHeading, pref, fitted } = columnWidths(ts, table, size, pad);
   if (!fitted.has(measure)) {
     // A report's own table keeps the headings of its value columns three characters a line where the measure has room
     // (its label columns share what is left, as before).
     const valueHeadings = min.map((m, c) => (table.columns[c] === 'label' ? m : Math.max(m, minHeading[c]!)));
     const headed = table.kind === 'own' && valueHeadings.reduce((a, b) => a + b, 0) <= measure + 0.01 ? valueHeadings : min;
     const widths = minPiece.reduce((a, b) => a + b, 0) > measure + 0.01 ? undefined : fitColumns(table, headed, pref, measure);
-    fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole, minUnorphaned }, size, pad, measure));
+    fitted.set(measure, widths && settleColumns(ts, table, widths, { minPiece, minComfort, minWhole, pref }, size, pad, measure));
   }
   return fitted.get(measure);
 }
 
 /**
  * Widens the columns the shared widths leave too narrow, keeping the others as they were as far as it can:
- *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering), or a value column narrower
- *     than its `minUnorphaned` (a heading ending on a lone character), takes the difference from one other column
- *     whose cells keep exactly their lines at the narrower width and which keeps its own such minimum (the one with
- *     most to spare first), or stays as it is when none can;
+ *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering), or a value column whose
+ *     heading would end on a lone character (自然 / 人) narrower than the width that spares it (unorphanedWidth),
+ *     takes the difference from one other column whose cells keep exactly their lines at the narrower width and
+ *     which keeps its own such minimum (a column of labels spanning rows first, then the one with most to spare),
+ *     or stays as it is when none can;
  *  2. a wrapped label that up to three characters more would set in fewer lines takes them from a column of labels
  *     that span rows (widenWrapped);
  *  3. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
  *     difference from the others' room above their `minComfort`, in proportion, and what that does not cover from
  *     their room above their own `minPiece` (the widths fit: the `minPiece` sum to at most the measure).
  */
-function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; minUnorphaned: readonly number[] }, size: number, pad: number, measure: number): number[] {
+function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; pref: readonly number[] }, size: number, pad: number, measure: number): number[] {
   const { minPiece, minComfort, minWhole } = mins;
-  const wanted = minWhole.map((w, c) => (table.columns[c] === 'label' ? w : Math.max(w, mins.minUnorphaned[c]!)));
   let widths = shared.slice();
+  // The headings are set at the widths they will be laid out at (cellLines keeps them): only a lone character costs more.
+  const wanted = minWhole.slice();
+  for (const row of table.header) {
+    for (const cell of row.cells) {
+      const c = cell.column;
+      if (cell.colSpan !== 1 || table.columns[c] === 'label' || !endsAlone(cellLines(ts, cell, widths[c]!, size, pad))) continue;
+      wanted[c] = Math.max(wanted[c]!, unorphanedWidth(ts, cell, widths[c]!, mins.pref[c]!, size, pad));
+    }
+  }
   const rows = [...table.header, ...table.body];
   // Cells are compared by the edges of the widths (as layoutTable lays them out): those before, and a trial's.
   const ends = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).map((l) => l.end).join();
   // A label on one line stays one line while it fits (most cells); only wrapped ones are set again.
   const oneLine = (cell: DocCell, edges: readonly number[]) =>
     cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= cellWidthOf(cell, edges);
+  // Columns of labels spanning rows (三、本年度办理结果) give first: their rows give them room.
+  const spanning = table.columns.map((kind, d) => kind === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)));
   let edgesBefore = edgesOf(widths, measure);
   const before = new Map<DocCell, string>();
   const endsBefore = (cell: DocCell) => before.get(cell) ?? before.set(cell, ends(cell, edgesBefore)).get(cell)!;
@@ -223,7 +235,7 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
     const need = wanted[c]! - widths[c]!;
     if (need <= 0.01) continue;
     const donors = widths.map((_, d) => d).filter((d) => d !== c && widths[d]! - wanted[d]! >= need);
-    donors.sort((a, b) => widths[b]! - wanted[b]! - (widths[a]! - wanted[a]!));
+    donors.sort((a, b) => Number(spanning[b]) - Number(spanning[a]) || widths[b]! - wanted[b]! - (widths[a]! - wanted[a]!));
     for (const d of donors) {
       const trial = widths.slice();
       trial[d]! -= need;
@@ -236,7 +248,7 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
       }
     }
   }
-  widths = widenWrapped(ts, table, widths, mins, size, pad, measure, sameLines);
+  widths = widenWrapped(ts, table, widths, spanning, mins, size, pad, measure, sameLines);
   let short = 0;
   widths = widths.map((w, c) => {
     short += Math.max(0, minPiece[c]! - w);
@@ -288,42 +300,45 @@ const WIDEN_STEP = 0.5;
  * whole (`minComfort`, `minWhole`).
  * `sameLines(cell, edges)` says whether a cell keeps at `edges` the lines it has at `widths`.
  */
-function widenWrapped(ts: Typesetter, table: DocTable, widths: number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
+function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[], spanning: readonly boolean[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
+  const donors = spanning.flatMap((yes, d) => (yes ? [d] : []));
+  if (donors.length === 0) return shared.slice();
   const rows = [...table.header, ...table.body];
-  const donors = table.columns
-    .map((_, d) => d)
-    .filter((d) => table.columns[d] === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)));
-  if (donors.length === 0) return widths;
   const linesAt = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).length;
   const floor = (d: number) => Math.max(mins.minPiece[d]!, mins.minComfort[d]!, mins.minWhole[d]!);
-  const edges = edgesOf(widths, measure);
+  let widths = shared.slice();
+  let edges = edgesOf(widths, measure);
   for (const row of table.body) {
     for (const cell of row.cells) {
       const c = cell.column;
       if (cell.colSpan !== 1 || cell.rowSpan !== 1 || cell.noWrap || table.columns[c] !== 'label') continue;
+      // What the donors have to spare, and whether the label wraps, are asked first: a width is costly to try.
+      const spare = donors.reduce((sum, d) => sum + (d === c ? 0 : Math.max(0, widths[d]! - floor(d))), 0);
+      const step = WIDEN_STEP * ts.cell(roleOf(cell), size);
+      if (spare < step - 0.01) continue;
       const lines = linesAt(cell, edges);
       if (lines < 2) continue;
-      const step = WIDEN_STEP * ts.cell(roleOf(cell), size);
-      for (let need = step; need <= WIDEN_MOST * ts.cell(roleOf(cell), size) + 0.01; need += step) {
+      for (let need = step; need <= Math.min(spare, WIDEN_MOST * ts.cell(roleOf(cell), size)) + 0.01; need += step) {
         const wider = edges.slice();
         for (let k = c + 1; k < wider.length - 1; k++) wider[k]! += need;
         if (linesAt(cell, wider) >= lines) continue;
         // Taken from the donors with most to spare first, as much as each has above its floor.
         const next = widths.slice();
         let rest = need;
-        for (const d of [...donors].filter((d) => d !== c).sort((a, b) => widths[b]! - floor(b) - (widths[a]! - floor(a)))) {
+        for (const d of donors.filter((d) => d !== c).sort((a, b) => widths[b]! - floor(b) - (widths[a]! - floor(a)))) {
           const give = Math.min(rest, Math.max(0, widths[d]! - floor(d)));
           next[d]! -= give;
           rest -= give;
         }
-        if (rest > 0.01) break;
         next[c]! += need;
         const at = edgesOf(next, measure);
         // Every cell made narrower keeps its lines, or spans rows that hold its new lines.
         const narrower = (other: DocCell) => cellWidthOf(other, at) < cellWidthOf(other, edges) - 0.01;
-        const kept = rows.every((r) => r.cells.every((other) => !narrower(other) || sameLines(other, at) || (other.rowSpan > 1 && linesAt(other, at) <= other.rowSpan)));
-        if (!kept) break;
-        return widenWrapped(ts, table, next, mins, size, pad, measure, sameLines);
+        if (rows.every((r) => r.cells.every((other) => !narrower(other) || sameLines(other, at) || (other.rowSpan > 1 && linesAt(other, at) <= other.rowSpan)))) {
+          widths = next;
+          edges = at;
+        }
+        break;
       }
     }
   }
