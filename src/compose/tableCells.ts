@@ -8,8 +8,9 @@ import type { FontRole } from '../model/fontRole.js';
 import { isIdeograph, isPause } from '../text/charClass.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findShortQuoted } from '../text/quotes.js';
+import { LABEL_WORDS } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
-import { titleWordRanges } from './title.js';
+import { titleWordRanges, wordRanges } from './title.js';
 import type { SetOptions, Typesetter } from './typesetter.js';
 
 /** The role of a cell's text (its first piece's). */
@@ -79,7 +80,7 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
   }
   const indent = cell.indent * cellWidth;
-  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size });
+  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan);
   if (lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
     // A short heading that would end on one character alone (自然 / 人) is stacked a character a line, centred in the
     // cell (自 / 然 / 人), as forms set a short heading in a narrow column.
@@ -98,31 +99,41 @@ function isStackable(text: string): boolean {
 }
 
 /**
- * Sets a label. One that wraps is broken, each rule taken when it takes no more lines and its lines fit:
+ * Sets a label. One that wraps is broken, each rule taken when its lines fit and are no more than the label would
+ * take without it, or than the `rows` it spans (each row holds a line: 三、本年度 / 办理 / 结果 beside fourteen rows,
+ * （三）/ 不予 / 公开 beside eight, not 三、本年 / 度办理 / 结果 and （三）/ 不予公 / 开):
  *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
  *     not …经济安全和社 / 会稳定;
  *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
- *  3. not inside a word of these reports (政府信息公开, 年度 …: titleWordRanges) or a short quoted term (“临沂民政”),
+ *  3. not inside a word of these reports (政府信息公开, 年度, 提供 …: TITLE_WORDS, LABEL_WORDS) or a short quoted
+ *     term (“临沂民政”),
  *     nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
  *     …其政府信息公 / 开申请 nor …逾期不 / 补正、….
  */
-function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }): readonly Line[] {
+function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number): readonly Line[] {
   let lines = ts.set(pieces, options);
   if (lines.length === 1) return lines;
   const { measure, indent, restIndent } = options;
-  const fits = (set: readonly Line[]) => set.length <= lines.length && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
+  const most = Math.max(lines.length, rows);
+  const fits = (set: readonly Line[]) => set.length <= most && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
   const atPause = ts.balance(pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
-  if (atPause && atPause.length <= lines.length) lines = atPause;
+  if (atPause && atPause.length <= most) lines = atPause;
+  // Whether lines break inside one of the ranges.
+  const breaksInside = (set: readonly Line[], ranges: readonly (readonly [number, number])[]) => set.some((line) => !line.last && ranges.some(([s, e]) => s < line.end && line.end < e));
+  // The phrase is kept whole only where it fits a line (（三）/ 不予 / 公开 in a column three characters wide).
   const phrase = wholePhrase(text);
-  const kept: (readonly [number, number])[] = phrase ? [phrase] : [];
+  const kept: (readonly [number, number])[] = [];
   if (phrase) {
-    const whole = ts.set(pieces, { ...options, keepTogether: kept });
-    if (fits(whole)) lines = whole;
+    const whole = ts.set(pieces, { ...options, keepTogether: [phrase] });
+    if (fits(whole) && !breaksInside(whole, [phrase])) {
+      lines = whole;
+      kept.push(phrase);
+    }
   }
   // Only the words that fit a line can be kept whole.
   const room = measure - Math.max(indent, restIndent);
-  const words = [...titleWordRanges(text), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
-  const splits = (set: readonly Line[]) => set.some((line) => !line.last && words.some(([s, e]) => s < line.end && line.end < e));
+  const words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text)), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
+  const splits = (set: readonly Line[]) => breaksInside(set, words);
   if (!splits(lines)) return lines;
   const clauses: [number, number][] = [];
   for (let a = 0, b = 1; b <= text.length; b++) {

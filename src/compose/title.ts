@@ -12,14 +12,17 @@ import type { SetOptions, Typesetter } from './typesetter.js';
 /** Fewest characters of a title line before or after a break (no line of one or two characters). */
 const MIN_PIECE = 3;
 
+/** UTF-16 ranges of every occurrence of the words in a text. */
+export function wordRanges(text: string, words: readonly string[], ranges: Array<[number, number]> = []): Array<[number, number]> {
+  for (const word of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  }
+  return ranges;
+}
+
 /** UTF-16 ranges of a title's words that no line may split: the agency (when it fits), 2017年度, document numbers, title words. */
 export function titleWordRanges(text: string, names: readonly string[] = [], fits: (name: string) => boolean = () => true): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const add = (word: string, start = 0, end = text.length) => {
-    for (let at = text.indexOf(word, start); at >= 0 && at + word.length <= end; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
-  };
-  for (const name of names) if (name && fits(name)) add(name);
-  for (const word of TITLE_WORDS) add(word);
+  const ranges = wordRanges(text, TITLE_WORDS, wordRanges(text, names.filter((name) => name && fits(name))));
   for (const m of text.matchAll(/[0-9０-９]+年度?|〔[0-9０-９]+〕[0-9０-９]*号?/g)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }

@@ -272,6 +272,23 @@ describe('structure', () => {
     }
   });
 
+  it('lets a label spanning rows take as many lines as its rows to keep words and pauses, as a narrow table 三 needs', () => {
+    // A large city's table 三: numbers of seven digits leave its label columns three to four characters wide.
+    const report = fixture('huaian-shi-2024');
+    const values = report.statistics!.values as Record<string, unknown>;
+    for (const [key, value] of Object.entries(values)) if (key.startsWith('applications') && typeof value === 'number' && value > 0) values[key] = value * 1000 + 123;
+    const t = texts(compose(report));
+    const after = (first: string, count: number) => t.slice(t.indexOf(first), t.indexOf(first) + count);
+    // Before: （本列数据的勾稽关系为：第一项加第二 / 项之和，…, 三、本年 / 度办理 / 结果, （三）/ 不予公 / 开, （四）/ 无法提 / 供.
+    expect(after('（本列数据的勾稽关系为：', 3)).toEqual(['（本列数据的勾稽关系为：', '第一项加第二项之和，', '等于第三项加第四项之和）']);
+    expect(after('三、', 4)).toEqual(['三、', '本年度', '办理', '结果']);
+    expect(after('（三）', 3)).toEqual(['（三）', '不予', '公开']);
+    expect(after('（四）', 3)).toEqual(['（四）', '无法', '提供']);
+    expect(after('（六）', 3)).toEqual(['（六）', '其他', '处理']);
+    // A label of one row breaks between the words of the statistics tables: …相关 / 政府信息, not …相关政 / 府信息.
+    expect(after('1.本机关不掌握相关', 2)).toEqual(['1.本机关不掌握相关', '政府信息']);
+  });
+
   it('wraps the names of platforms and offices between words: 微信 / 公众号, 市民政局 / 信息中心', () => {
     const report = base();
     report.sections.otherMatters!.blocks.push({
