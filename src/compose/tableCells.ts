@@ -81,9 +81,10 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
   }
   const indent = cell.indent * cellWidth;
   const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan);
-  if (lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
-    // A short heading that would end on one character alone (自然 / 人) is stacked a character a line, centred in the
-    // cell (自 / 然 / 人), as forms set a short heading in a narrow column.
+  if (align === 'center' && lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
+    // A short heading (centred: a label of the body is set flush left, and a third line would make its row taller)
+    // that would end on one character alone (自然 / 人) is stacked a character a line, centred in the cell (自 / 然 /
+    // 人), as forms set a short heading in a narrow column.
     return ts.set(cell.pieces, { measure: (measure + cellWidth) / 2, align: 'center', indent: (measure - cellWidth) / 2, restIndent: (measure - cellWidth) / 2, size });
   }
   return lines;
