@@ -107,9 +107,8 @@ function isStackable(text: string): boolean {
  *     not …经济安全和社 / 会稳定;
  *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
  *  3. not inside a word of these reports (政府信息公开, 年度, 提供 …: TITLE_WORDS, LABEL_WORDS) or a short quoted
- *     term (“临沂民政”),
- *     nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not
- *     …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+ *     term (“临沂民政”), nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、
+ *     / 行政机关不再处理其 / 政府信息公开申请, not …其政府信息公 / 开申请 nor …逾期不 / 补正、….
  */
 function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number): readonly Line[] {
   let lines = ts.set(pieces, options);
