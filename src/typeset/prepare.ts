@@ -72,8 +72,12 @@ export const NO_START = 128;
 
 /** Penalties of break opportunities that cost something; a forbidden break is +Infinity. */
 export const PENALTY = {
-  /** Between a number and its unit or measure word: 393 | 件次. */
-  unit: 70,
+  /**
+   * Between a number and its measure word (393 | 件次, 1.2 | 万人次): high enough that the breaker parts them only to
+   * spare a line that its gaps cannot stretch to the measure (one that would end short), never for a line that they
+   * can; a date's units never part (DATE_UNITS).
+   */
+  unit: 1000,
   /** After the hyphen of a phone number or code: 0539- | 7200966. */
   hyphen: 100,
   /** Inside a URL after `/`. */
