@@ -80,7 +80,7 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
   }
   const indent = cell.indent * cellWidth;
-  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan);
+  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan, cell.keepWords ?? []);
   if (align === 'center' && lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
     // A short heading (centred: a label of the body is set flush left, and a third line would make its row taller)
     // that would end on one character alone (自然 / 人) is stacked a character a line, centred in the cell (自 / 然 /
@@ -106,11 +106,12 @@ function isStackable(text: string): boolean {
  *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
  *     not …经济安全和社 / 会稳定;
  *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
- *  3. not inside a word of these reports (政府信息公开, 年度, 提供 …: TITLE_WORDS, LABEL_WORDS) or a short quoted
- *     term (“临沂民政”), nor then inside a clause (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、
- *     / 行政机关不再处理其 / 政府信息公开申请, not …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+ *  3. not inside a word of these reports (政府信息公开, 年度, 提供 …: TITLE_WORDS, LABEL_WORDS), a name the cell
+ *     keeps (`names`: the agency and its places, 临沂市) or a short quoted term (“临沂民政”), nor then inside a clause
+ *     (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请,
+ *     not …其政府信息公 / 开申请 nor …逾期不 / 补正、….
  */
-function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number): readonly Line[] {
+function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number, names: readonly string[]): readonly Line[] {
   let lines = ts.set(pieces, options);
   if (lines.length === 1) return lines;
   const { measure, indent, restIndent } = options;
@@ -132,7 +133,7 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
   }
   // Only the words that fit a line can be kept whole.
   const room = measure - Math.max(indent, restIndent);
-  const words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text)), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
+  const words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text, names)), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
   const splits = (set: readonly Line[]) => breaksInside(set, words);
   if (!splits(lines)) return lines;
   const clauses: [number, number][] = [];

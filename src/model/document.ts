@@ -114,6 +114,8 @@ export interface DocCell {
   readonly hanging: boolean;
   /** A value: never wrapped, so a column is at least as wide as its widest value. */
   readonly noWrap: boolean;
+  /** Names a wrapped label keeps whole where that can be helped, besides the words of these reports (the agency's places). */
+  readonly keepWords?: readonly string[];
   readonly struct: number;
 }
 

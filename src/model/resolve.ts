@@ -4,6 +4,7 @@
  * formatted dates, the empty-part sentence, where each statistics table goes, keep rules and bookmarks.
  */
 import { endsSentence } from '../text/charClass.js';
+import { leadingPlaceNames } from '../text/titleWords.js';
 import type { Bookmark, DocBlock, DocText, ResolvedDocument, StructElement, StructType, TableAttributes, TextBlock } from './document.js';
 import type { FontRole } from './fontRole.js';
 import { defaultTableTitle, formatChineseDate, reportTitle } from './format.js';
@@ -44,6 +45,8 @@ class Resolver {
   readonly blocks: DocBlock[] = [];
   private readonly values: Readonly<Record<string, number | string>>;
   private readonly numbering: ItemNumbering;
+  /** The agency and the places its name begins with, kept whole in the labels of the report's own tables. */
+  private readonly places: readonly string[];
 
   constructor(
     readonly report: Report,
@@ -52,6 +55,7 @@ class Resolver {
   ) {
     this.values = report.statistics?.values ?? {};
     this.numbering = itemNumbering ?? report.style?.itemNumbering ?? 'period';
+    this.places = [report.metadata.agency, ...leadingPlaceNames(report.metadata.agency)];
   }
 
   /**
@@ -110,7 +114,7 @@ class Resolver {
             const caption = this.text('tableHeader', block.title, this.tree.add('P', parent), [...path, 'title']);
             this.push({ kind: 'text', style: 'subtitle', pieces: [caption], indent: 0, restIndent: 0, keepWithNext: 3, keepTogether: true });
           }
-          this.push({ kind: 'table', table: resolveTableBlock(block, path, this.tree, parent, (role, text, struct, p) => this.text(role, text, struct, p)) });
+          this.push({ kind: 'table', table: resolveTableBlock(block, path, this.tree, parent, (role, text, struct, p) => this.text(role, text, struct, p), this.places) });
           break;
         case 'statisticsTable': {
           const table = tables.get(block.table);

@@ -45,7 +45,7 @@ function attributes(scope: TableAttributes['scope'] | undefined, colSpan: number
 
 function cell(tree: StructTree, tr: StructElement, pieces: (struct: StructElement) => DocText[], o: Omit<DocCell, 'pieces' | 'struct'> & { scope?: TableAttributes['scope'] }): DocCell {
   const struct = tree.add(o.header ? 'TH' : 'TD', tr, attributes(o.scope, o.colSpan, o.rowSpan));
-  return { column: o.column, colSpan: o.colSpan, rowSpan: o.rowSpan, header: o.header, align: o.align, indent: o.indent, hanging: o.hanging, noWrap: o.noWrap, pieces: pieces(struct), struct: struct.id };
+  return { column: o.column, colSpan: o.colSpan, rowSpan: o.rowSpan, header: o.header, align: o.align, indent: o.indent, hanging: o.hanging, noWrap: o.noWrap, ...(o.keepWords ? { keepWords: o.keepWords } : {}), pieces: pieces(struct), struct: struct.id };
 }
 
 /** What a statistics table's printed form takes from its definition alone, worked out once per definition. */
@@ -200,8 +200,11 @@ function bodyCell(c: BodyCellDefinition, column: number, path: string, r: RowSha
  */
 const VALUE = /^(?:[-+]?[\d.,%‰]+|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|[—–－\-/／]{1,2})$/;
 
-/** A table block of the report's own: header rows of TH, body rows of TD; values (VALUE) centred and never wrapped. */
-export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: StructTree, parent: StructElement, text: MakeText): DocTable {
+/**
+ * A table block of the report's own: header rows of TH, body rows of TD; values (VALUE) centred and never wrapped; the
+ * labels keep `keepWords` (the agency's places) whole where they can.
+ */
+export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: StructTree, parent: StructElement, text: MakeText, keepWords: readonly string[]): DocTable {
   const table = tree.add('Table', parent);
   const width = Math.max(...(block.header ?? []).map((r) => r.length), ...block.rows.map((r) => r.length), 1);
   const grid = new ColumnGrid();
@@ -225,6 +228,7 @@ export function resolveTableBlock(block: TableBlock, path: PathSegment[], tree: 
             indent: 0,
             hanging: false,
             noWrap: numeric,
+            ...(numeric || keepWords.length === 0 ? {} : { keepWords }),
           });
         }),
       };

@@ -52,9 +52,9 @@ export const TITLE_WORDS: readonly string[] = [
 ];
 
 /**
- * Words of the statistics tables' labels (the 2014 table and tables 二 to 四 of the national formats), kept whole
- * across the lines of a wrapped table label where that can be helped, besides TITLE_WORDS: （四）/ 无法 / 提供, not
- * 无法提 / 供; …不掌握相关 / 政府信息, not …相关政 / 府信息. Titles do not use them.
+ * Words of the statistics tables' labels (the 2014 table and tables 二 to 四 of the national formats) and common words
+ * of the reports' own tables, kept whole across the lines of a wrapped table label where that can be helped, besides
+ * TITLE_WORDS: （四）/ 无法 / 提供, not 无法提 / 供; …不掌握相关 / 政府信息, not …相关政 / 府信息. Titles do not use them.
  */
 export const LABEL_WORDS: readonly string[] = [
   '国家秘密',
@@ -134,7 +134,66 @@ export const LABEL_WORDS: readonly string[] = [
   '项目',
   '采购',
   '金额',
+  '服务',
+  '建设',
+  '规划',
+  '体系',
+  '管理',
+  '发布',
+  '政策',
+  '文件',
+  '制度',
+  '机制',
+  '监督',
+  '检查',
+  '保障',
+  '公共',
+  '资源',
+  '交易',
+  '审批',
+  '专栏',
+  '栏目',
+  '数据',
+  '系统',
+  '热线',
+  '群众',
+  '社会',
+  '经济',
+  '发展',
+  '改革',
+  '养老',
+  '救助',
+  '资金',
 ];
+
+/** Administrative units that end a place name (山东省, 临沂市, 洪泽区, 建新镇, 丰门街道 …), longest first. */
+const PLACE_UNITS: readonly string[] = ['自治区', '自治州', '自治县', '街道', '省', '市', '县', '区', '乡', '镇', '旗', '盟', '州'];
+
+/** Characters of a place name before its unit: at least two (临沂市, not 市 of 市场监督管理局), at most eight. */
+const PLACE_NAME = { least: 2, most: 8 };
+
+/**
+ * The place names an agency's name begins with, each up to its administrative unit: 淮安市洪泽区人民政府 → 淮安市,
+ * 洪泽区; 临沂市民政局 → 临沂市; 平潭综合实验区市场监督管理局 → 平潭综合实验区. A table's labels keep them whole where
+ * that can be helped (申请公开 / 临沂市养老服务…, not …临 / 沂市…).
+ */
+export function leadingPlaceNames(name: string): string[] {
+  const names: string[] = [];
+  let at = 0;
+  for (;;) {
+    let end = -1;
+    for (let k = at + PLACE_NAME.least; k < Math.min(name.length, at + PLACE_NAME.most); k++) {
+      const unit = PLACE_UNITS.find((u) => name.startsWith(u, k));
+      if (unit) {
+        end = k + unit.length;
+        break;
+      }
+    }
+    if (end < 0) return names;
+    names.push(name.slice(at, end));
+    at = end;
+  }
+}
 
 /**
  * Where a long agency name may break: after an administrative unit (省 市 县 区 乡 镇 街道 …) or an organisation word

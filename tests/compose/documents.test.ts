@@ -124,6 +124,30 @@ describe('structure', () => {
     expect(allLines(doc).find((l) => l.item.line.text.startsWith('门户网站'))!.item.line.runs[0]!.size).toBe(14);
   });
 
+  it('keeps the agency’s places and the common words of these reports whole in the labels of a table of its own', () => {
+    // The seed's agency is 临沂市民政局: its place, 临沂市, stays on one line of a label, where it can.
+    const report = base();
+    const label = '申请公开临沂市养老服务体系建设规划（2016—2020年）全文';
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      title: '依申请公开办理情况',
+      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
+      rows: [
+        ['关于某某街道2017年度城市低保资金发放明细的申请', '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日'],
+        [label, 'https://www.linyi.gov.cn/info/1101/2017fgwj/ylfwtxjsgh20162020.htm', '信息不存在', '2017年3月5日'],
+      ],
+    });
+    const t = texts(compose(report));
+    const at = t.findIndex((l) => l.startsWith('申请公开'));
+    const lines = [];
+    for (let k = at, joined = ''; joined.length < label.length; k++) lines.push(t[k]!), (joined += t[k]!);
+    // Before: 申请公开临 / 沂市养老服 / 务体系建设 / 规划（2016— / 2020年）全文.
+    expect(lines.join(''), lines.join(' / ')).toBe(label);
+    for (const word of ['临沂市', '养老', '服务', '体系', '建设', '规划']) {
+      expect(lines.some((l) => l.includes(word)), `${word}: ${lines.join(' / ')}`).toBe(true);
+    }
+  });
+
   it('breaks a wrapping table label after a pause mark when that takes no more lines, into even lines', () => {
     const seedLines = texts(compose(fixture('linyi-minzheng-2017')));
     const at = seedLines.indexOf('危及国家安全、公共安全、');
