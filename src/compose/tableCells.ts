@@ -80,7 +80,7 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
   }
   const indent = cell.indent * cellWidth;
-  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan, cell.keepWords ?? []);
+  const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan, wordsOf(cell, text));
   if (align === 'center' && lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
     // A short heading (centred: a label of the body is set flush left, and a third line would make its row taller)
     // that would end on one character alone (自然 / 人) is stacked a character a line, centred in the cell (自 / 然 /
@@ -88,6 +88,16 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
     return ts.set(cell.pieces, { measure: (measure + cellWidth) / 2, align: 'center', indent: (measure - cellWidth) / 2, restIndent: (measure - cellWidth) / 2, size });
   }
   return lines;
+}
+
+/** The ranges of a cell's words (wordsOf), found once per cell: its label is set at every width a column tries. */
+const cellWords = new WeakMap<DocCell, readonly (readonly [number, number])[]>();
+
+/** UTF-16 ranges of the words a label keeps whole where it can: of these reports, of the cell's names, short quoted terms. */
+function wordsOf(cell: DocCell, text: string): readonly (readonly [number, number])[] {
+  let words = cellWords.get(cell);
+  if (!words) cellWords.set(cell, (words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text, cell.keepWords ?? [])), ...findShortQuoted(text, SHORT_QUOTED)]));
+  return words;
 }
 
 /** Characters of the longest heading stacked a character a line rather than end on one alone (stacked, 自然人 takes three lines). */
@@ -106,12 +116,12 @@ function isStackable(text: string): boolean {
  *  1. after a pause mark (、，；：), into lines as even as they can be: 危及国家安全、公共安全、/ 经济安全和社会稳定,
  *     not …经济安全和社 / 会稳定;
  *  2. with a short phrase after its numbering on one line: （三）/ 不予公开, not （三）不 / 予公开;
- *  3. not inside a word of these reports (政府信息公开, 年度, 提供 …: TITLE_WORDS, LABEL_WORDS), a name the cell
- *     keeps (`names`: the agency and its places, 临沂市) or a short quoted term (“临沂民政”), nor then inside a clause
- *     (up to a pause mark) that fits a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请,
- *     not …其政府信息公 / 开申请 nor …逾期不 / 补正、….
+ *  3. not inside a word (`allWords`: of these reports, 政府信息公开, 年度, 提供 …; a name the cell keeps, the agency
+ *     and its places, 临沂市; a short quoted term, “临沂民政”), nor then inside a clause (up to a pause mark) that fits
+ *     a line: 1.申请人无正当理由逾期不补正、/ 行政机关不再处理其 / 政府信息公开申请, not …其政府信息公 / 开申请 nor
+ *     …逾期不 / 补正、….
  */
-function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number, names: readonly string[]): readonly Line[] {
+function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, text: string, options: SetOptions & { measure: number; indent: number; restIndent: number }, rows: number, allWords: readonly (readonly [number, number])[]): readonly Line[] {
   let lines = ts.set(pieces, options);
   if (lines.length === 1) return lines;
   const { measure, indent, restIndent } = options;
@@ -133,7 +143,7 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
   }
   // Only the words that fit a line can be kept whole.
   const room = measure - Math.max(indent, restIndent);
-  const words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text, names)), ...findShortQuoted(text, SHORT_QUOTED)].filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
+  const words = allWords.filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
   const splits = (set: readonly Line[]) => breaksInside(set, words);
   if (!splits(lines)) return lines;
   const clauses: [number, number][] = [];

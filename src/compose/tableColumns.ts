@@ -192,13 +192,12 @@ export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure:
 
 /**
  * Widens the columns the shared widths leave too narrow, keeping the others as they were as far as it can:
- *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering), or a value column whose
- *     heading would end on a lone character (自然 / 人) narrower than the width that spares it (unorphanedWidth),
- *     takes the difference from one other column whose cells keep exactly their lines at the narrower width and
- *     which keeps its own such minimum (a column of labels spanning rows first, then the one with most to spare),
- *     or stays as it is when none can;
- *  2. a wrapped label that up to three characters more would set in fewer lines takes them from a column of labels
- *     that span rows (widenWrapped);
+ *  1. a column narrower than its `minWhole` (a short phrase after a label's numbering) takes the difference from one
+ *     other label column whose cells keep exactly their lines at the narrower width (the one with most to spare
+ *     first), or stays as it is when none can;
+ *  2. a value column whose heading would end on a lone character (自然 / 人), and a wrapped label that up to three
+ *     characters more would set in fewer lines, take the width they need from the columns of labels that span rows
+ *     (widenWrapped);
  *  3. a column still narrower than its `minPiece` (where a piece that may not break would be broken) takes the
  *     difference from the others' room above their `minComfort`, in proportion, and what that does not cover from
  *     their room above their own `minPiece` (the widths fit: the `minPiece` sum to at most the measure).
@@ -206,22 +205,13 @@ export function widthsAt(ts: Typesetter, table: DocTable, size: number, measure:
 function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; pref: readonly number[] }, size: number, pad: number, measure: number): number[] {
   const { minPiece, minComfort, minWhole } = mins;
   let widths = shared.slice();
-  // The headings are set at the widths they will be laid out at (cellLines keeps them): only a lone character costs more.
-  const wanted = minWhole.slice();
-  for (const row of table.header) {
-    for (const cell of row.cells) {
-      const c = cell.column;
-      if (cell.colSpan !== 1 || table.columns[c] === 'label' || !endsAlone(cellLines(ts, cell, widths[c]!, size, pad))) continue;
-      wanted[c] = Math.max(wanted[c]!, unorphanedWidth(ts, cell, widths[c]!, mins.pref[c]!, size, pad));
-    }
-  }
   const rows = [...table.header, ...table.body];
   // Cells are compared by the edges of the widths (as layoutTable lays them out): those before, and a trial's.
   const ends = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).map((l) => l.end).join();
   // A label on one line stays one line while it fits (most cells); only wrapped ones are set again.
   const oneLine = (cell: DocCell, edges: readonly number[]) =>
     cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= cellWidthOf(cell, edges);
-  // Columns of labels spanning rows (三、本年度办理结果) give first: their rows give them room.
+  // Columns of labels spanning rows (三、本年度办理结果): their rows give them room to give width (widenWrapped).
   const spanning = table.columns.map((kind, d) => kind === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)));
   let edgesBefore = edgesOf(widths, measure);
   const before = new Map<DocCell, string>();
@@ -232,10 +222,10 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
     return rows.every((row) => row.cells.every((cell) => donor < cell.column || donor >= cell.column + cell.colSpan || sameLines(cell, edges)));
   };
   for (let c = 0; c < widths.length; c++) {
-    const need = wanted[c]! - widths[c]!;
+    const need = minWhole[c]! - widths[c]!;
     if (need <= 0.01) continue;
-    const donors = widths.map((_, d) => d).filter((d) => d !== c && widths[d]! - wanted[d]! >= need);
-    donors.sort((a, b) => Number(spanning[b]) - Number(spanning[a]) || widths[b]! - wanted[b]! - (widths[a]! - wanted[a]!));
+    const donors = widths.map((_, d) => d).filter((d) => d !== c && table.columns[d] === 'label' && widths[d]! - minWhole[d]! >= need);
+    donors.sort((a, b) => widths[b]! - minWhole[b]! - (widths[a]! - minWhole[a]!));
     for (const d of donors) {
       const trial = widths.slice();
       trial[d]! -= need;
@@ -293,14 +283,17 @@ const WIDEN_MOST = 3;
 const WIDEN_STEP = 0.5;
 
 /**
- * Widens the column of a wrapped label (2.其他法律行政法规禁止 / 公开, a row two lines tall) by the least that sets it in
- * fewer lines, up to WIDEN_MOST characters, taken from the columns of labels spanning rows (三、本年度办理结果 beside
- * fourteen rows), whose rows give them room to wrap, most from the one with most to spare: every cell of those columns
- * keeps its lines, or spans rows that hold its new lines, and each column keeps four characters a line and its phrases
- * whole (`minComfort`, `minWhole`).
- * `sameLines(cell, edges)` says whether a cell keeps at `edges` the lines it has at `widths`.
+ * Widens, with width taken from the columns of labels spanning rows (三、本年度办理结果 beside fourteen rows), whose
+ * rows give them room to wrap:
+ *  - a value column whose heading ends on a lone character (自然 / 人), to the width that spares it (unorphanedWidth;
+ *    where no width can be had, setCell stacks the heading 自 / 然 / 人);
+ *  - the column of a wrapped label (2.其他法律行政法规禁止 / 公开, a row two lines tall), by the least that sets it in
+ *    fewer lines, up to WIDEN_MOST characters.
+ * The width comes most from the donor with most to spare: every cell made narrower keeps its lines, or spans rows that
+ * hold its new lines, and each donor keeps four characters a line and its phrases whole (`minComfort`, `minWhole`).
+ * `sameLines(cell, edges)` says whether a cell keeps at `edges` the lines it had before settleColumns widened any.
  */
-function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[], spanning: readonly boolean[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
+function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[], spanning: readonly boolean[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; pref: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
   const donors = spanning.flatMap((yes, d) => (yes ? [d] : []));
   if (donors.length === 0) return shared.slice();
   const rows = [...table.header, ...table.body];
@@ -308,36 +301,49 @@ function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[]
   const floor = (d: number) => Math.max(mins.minPiece[d]!, mins.minComfort[d]!, mins.minWhole[d]!);
   let widths = shared.slice();
   let edges = edgesOf(widths, measure);
+  const spare = (c: number) => donors.reduce((sum, d) => sum + (d === c ? 0 : Math.max(0, widths[d]! - floor(d))), 0);
+  /** Gives column c `need` more, from the donors with most to spare first, when every cell made narrower keeps its lines or spans rows that hold its new lines. */
+  const take = (c: number, need: number): boolean => {
+    const next = widths.slice();
+    let rest = need;
+    for (const d of donors.filter((d) => d !== c).sort((a, b) => widths[b]! - floor(b) - (widths[a]! - floor(a)))) {
+      const give = Math.min(rest, Math.max(0, widths[d]! - floor(d)));
+      next[d]! -= give;
+      rest -= give;
+    }
+    if (rest > 0.01) return false;
+    next[c]! += need;
+    const at = edgesOf(next, measure);
+    const narrower = (other: DocCell) => cellWidthOf(other, at) < cellWidthOf(other, edges) - 0.01;
+    if (!rows.every((r) => r.cells.every((other) => !narrower(other) || sameLines(other, at) || (other.rowSpan > 1 && linesAt(other, at) <= other.rowSpan)))) return false;
+    widths = next;
+    edges = at;
+    return true;
+  };
+  // A heading that ends on a lone character, set at the width it will be laid out at (cellLines keeps it).
+  for (const row of table.header) {
+    for (const cell of row.cells) {
+      const c = cell.column;
+      if (cell.colSpan !== 1 || table.columns[c] === 'label' || spare(c) < 0.01 || !endsAlone(cellLines(ts, cell, widths[c]!, size, pad))) continue;
+      const need = unorphanedWidth(ts, cell, widths[c]!, mins.pref[c]!, size, pad) - widths[c]!;
+      if (need > 0.01) take(c, need);
+    }
+  }
   for (const row of table.body) {
     for (const cell of row.cells) {
       const c = cell.column;
       if (cell.colSpan !== 1 || cell.rowSpan !== 1 || cell.noWrap || table.columns[c] !== 'label') continue;
       // What the donors have to spare, and whether the label wraps, are asked first: a width is costly to try.
-      const spare = donors.reduce((sum, d) => sum + (d === c ? 0 : Math.max(0, widths[d]! - floor(d))), 0);
+      const room = spare(c);
       const step = WIDEN_STEP * ts.cell(roleOf(cell), size);
-      if (spare < step - 0.01) continue;
+      if (room < step - 0.01) continue;
       const lines = linesAt(cell, edges);
       if (lines < 2) continue;
-      for (let need = step; need <= Math.min(spare, WIDEN_MOST * ts.cell(roleOf(cell), size)) + 0.01; need += step) {
+      for (let need = step; need <= Math.min(room, WIDEN_MOST * ts.cell(roleOf(cell), size)) + 0.01; need += step) {
         const wider = edges.slice();
         for (let k = c + 1; k < wider.length - 1; k++) wider[k]! += need;
         if (linesAt(cell, wider) >= lines) continue;
-        // Taken from the donors with most to spare first, as much as each has above its floor.
-        const next = widths.slice();
-        let rest = need;
-        for (const d of donors.filter((d) => d !== c).sort((a, b) => widths[b]! - floor(b) - (widths[a]! - floor(a)))) {
-          const give = Math.min(rest, Math.max(0, widths[d]! - floor(d)));
-          next[d]! -= give;
-          rest -= give;
-        }
-        next[c]! += need;
-        const at = edgesOf(next, measure);
-        // Every cell made narrower keeps its lines, or spans rows that hold its new lines.
-        const narrower = (other: DocCell) => cellWidthOf(other, at) < cellWidthOf(other, edges) - 0.01;
-        if (rows.every((r) => r.cells.every((other) => !narrower(other) || sameLines(other, at) || (other.rowSpan > 1 && linesAt(other, at) <= other.rowSpan)))) {
-          widths = next;
-          edges = at;
-        }
+        take(c, need);
         break;
       }
     }
