@@ -211,8 +211,6 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
   // A label on one line stays one line while it fits (most cells); only wrapped ones are set again.
   const oneLine = (cell: DocCell, edges: readonly number[]) =>
     cell.align !== 'distribute' && cell.indent * ts.cell(roleOf(cell), size) + ts.width(roleOf(cell), cell.pieces.map((p) => p.text).join(''), size) + 2 * pad <= cellWidthOf(cell, edges);
-  // Columns of labels spanning rows (三、本年度办理结果): their rows give them room to give width (widenWrapped).
-  const spanning = table.columns.map((kind, d) => kind === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)));
   let edgesBefore = edgesOf(widths, measure);
   const before = new Map<DocCell, string>();
   const endsBefore = (cell: DocCell) => before.get(cell) ?? before.set(cell, ends(cell, edgesBefore)).get(cell)!;
@@ -238,7 +236,7 @@ function settleColumns(ts: Typesetter, table: DocTable, shared: readonly number[
       }
     }
   }
-  widths = widenWrapped(ts, table, widths, spanning, mins, size, pad, measure, sameLines);
+  widths = widenWrapped(ts, table, widths, mins, size, pad, measure, sameLines);
   let short = 0;
   widths = widths.map((w, c) => {
     short += Math.max(0, minPiece[c]! - w);
@@ -293,8 +291,9 @@ const WIDEN_STEP = 0.5;
  * hold its new lines, and each donor keeps four characters a line and its phrases whole (`minComfort`, `minWhole`).
  * `sameLines(cell, edges)` says whether a cell keeps at `edges` the lines it had before settleColumns widened any.
  */
-function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[], spanning: readonly boolean[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; pref: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
-  const donors = spanning.flatMap((yes, d) => (yes ? [d] : []));
+function widenWrapped(ts: Typesetter, table: DocTable, shared: readonly number[], mins: { minPiece: readonly number[]; minComfort: readonly number[]; minWhole: readonly number[]; pref: readonly number[] }, size: number, pad: number, measure: number, sameLines: (cell: DocCell, edges: readonly number[]) => boolean): number[] {
+  // Columns of labels spanning rows (三、本年度办理结果).
+  const donors = table.columns.flatMap((kind, d) => (kind === 'label' && table.body.some((row) => row.cells.some((cell) => cell.column === d && cell.colSpan === 1 && cell.rowSpan > 1)) ? [d] : []));
   if (donors.length === 0) return shared.slice();
   const rows = [...table.header, ...table.body];
   const linesAt = (cell: DocCell, edges: readonly number[]) => cellLines(ts, cell, cellWidthOf(cell, edges), size, pad).length;
