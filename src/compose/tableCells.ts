@@ -8,7 +8,7 @@ import type { FontRole } from '../model/fontRole.js';
 import { isIdeograph, isPause } from '../text/charClass.js';
 import { findLeadingNumbering } from '../text/numbering.js';
 import { findShortQuoted } from '../text/quotes.js';
-import { LABEL_WORDS } from '../text/titleWords.js';
+import { LABEL_WORDS, leadingPlaceNames } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
 import { titleWordRanges, wordRanges } from './title.js';
 import type { SetOptions, Typesetter } from './typesetter.js';
@@ -93,10 +93,17 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
 /** The ranges of a cell's words (wordsOf), found once per cell: its label is set at every width a column tries. */
 const cellWords = new WeakMap<DocCell, readonly (readonly [number, number])[]>();
 
-/** UTF-16 ranges of the words a label keeps whole where it can: of these reports, of the cell's names, short quoted terms. */
+/**
+ * UTF-16 ranges of the words a label keeps whole where it can: of these reports, the cell's names (the agency and its
+ * places), the label's start up to each administrative unit it begins with (建新镇人民政府门户网站: 建新镇;
+ * 关于枣庄市城乡低保…: 关于枣庄市), short quoted terms.
+ */
 function wordsOf(cell: DocCell, text: string): readonly (readonly [number, number])[] {
   let words = cellWords.get(cell);
-  if (!words) cellWords.set(cell, (words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text, cell.keepWords ?? [])), ...findShortQuoted(text, SHORT_QUOTED)]));
+  if (!words) {
+    const names = [...(cell.keepWords ?? []), ...leadingPlaceNames(text)];
+    cellWords.set(cell, (words = [...wordRanges(text, LABEL_WORDS, titleWordRanges(text, names)), ...findShortQuoted(text, SHORT_QUOTED)]));
+  }
   return words;
 }
 

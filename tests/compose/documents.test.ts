@@ -148,6 +148,20 @@ describe('structure', () => {
     }
   });
 
+  it('keeps the places a label begins with whole, when they are not the agency’s', () => {
+    const report = base();
+    const label = '关于枣庄市城乡低保资金发放明细的申请';
+    report.sections.otherMatters!.blocks.push({
+      type: 'table',
+      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
+      rows: [[label, '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日']],
+    });
+    const t = texts(compose(report));
+    const at = t.findIndex((l) => l.startsWith('关于'));
+    // Before: 关于枣庄 / 市城乡低保 / 资金发放明 / 细的申请.
+    expect(t[at]).toBe('关于枣庄市');
+  });
+
   it('breaks a wrapping table label after a pause mark when that takes no more lines, into even lines', () => {
     const seedLines = texts(compose(fixture('linyi-minzheng-2017')));
     const at = seedLines.indexOf('危及国家安全、公共安全、');
