@@ -163,5 +163,13 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
     const whole = ts.set(pieces, { ...options, keepTogether: keep });
     if (fits(whole) && !splits(whole)) return whole;
   }
-  return lines;
+  // Not every word can stay whole in these lines: as few as can be are split (建新镇 / 人民政府门户 / 网站政务公开 /
+  // 专栏建设情况, not 建新镇人民 / 政府门户网 / 站政务公 / 开专栏建设 / 情况).
+  const fewer = ts.set(pieces, { ...options, keepTogether: kept, avoidBreaks: words });
+  return fits(fewer) && splitCount(fewer, words) < splitCount(lines, words) ? fewer : lines;
+}
+
+/** How many of the words the lines break inside. */
+function splitCount(lines: readonly Line[], words: readonly (readonly [number, number])[]): number {
+  return words.filter(([s, e]) => lines.some((line) => !line.last && s < line.end && line.end < e)).length;
 }

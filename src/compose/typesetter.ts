@@ -19,6 +19,8 @@ export interface SetOptions {
   readonly restIndent?: number;
   /** UTF-16 ranges of the joined text inside which no line may break. */
   readonly keepTogether?: readonly (readonly [number, number])[];
+  /** UTF-16 ranges of the joined text inside which a break is avoided at a cost (words kept whole where they can be). */
+  readonly avoidBreaks?: readonly (readonly [number, number])[];
   /** A size for every piece instead of its role's (a table set smaller to fit). */
   readonly size?: number;
 }
@@ -35,7 +37,7 @@ const MEMO_LENGTH = 48;
 function memoKey(pieces: readonly RoleText[], o: SetOptions): string | undefined {
   let length = 0;
   for (let i = 0; i < pieces.length; i++) if ((length += pieces[i]!.text.length) > MEMO_LENGTH) return undefined;
-  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}`;
+  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}\u0001${o.avoidBreaks ? o.avoidBreaks.join(';') : ''}`;
   for (const p of pieces) key += `\u0002${p.role}\u0001${p.text}`;
   return key;
 }
@@ -69,6 +71,7 @@ export class Typesetter {
       compressPunctuation: this.layout.compressPunctuation,
       lineBreaking: this.layout.lineBreaking,
       ...(options.keepTogether ? { keepTogether: options.keepTogether } : {}),
+      ...(options.avoidBreaks ? { avoidBreaks: options.avoidBreaks } : {}),
     };
   }
 

@@ -47,6 +47,8 @@ export interface BreakOptions {
   readonly avoidLonelyLastLine?: boolean;
   /** UTF-16 ranges [start, end) of the text inside which no line may break (words of a title, names). */
   readonly keepTogether?: readonly (readonly [number, number])[];
+  /** UTF-16 ranges [start, end) inside which a break is avoided at a cost (PENALTY.avoided): words kept whole where they can be. */
+  readonly avoidBreaks?: readonly (readonly [number, number])[];
 }
 
 function paramsOf(options: BreakOptions, align: Alignment): BreakParams {
@@ -78,6 +80,7 @@ export function prepare(runs: readonly TextRun[], options: BreakOptions, reuse =
       compressPunctuation: options.compressPunctuation ?? false,
       latinGap: options.latinGap ?? 0,
       keepTogether: options.keepTogether ?? [],
+      avoidBreaks: options.avoidBreaks ?? [],
       // Only justified lines are worth a last resort's break: a ragged line set short shows no flaw.
       lastResortBreaks: (options.align ?? 'justify') === 'justify' || options.align === 'distribute',
     },

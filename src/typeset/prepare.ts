@@ -47,6 +47,8 @@ export interface PrepareOptions {
   readonly latinGap?: number;
   /** UTF-16 ranges [start, end) of the text inside which no line may break (words of a title, names). */
   readonly keepTogether?: readonly (readonly [number, number])[];
+  /** UTF-16 ranges [start, end) inside which a break costs PENALTY.avoided (words a label keeps whole where it can). */
+  readonly avoidBreaks?: readonly (readonly [number, number])[];
   /**
    * Allow the breaks a typesetter takes only to spare a justified line set short of the measure (PENALTY.lastResort):
    * in a document number between its issuer's code and its year, and in a URL right after its scheme. Default false:
@@ -90,6 +92,11 @@ export const PENALTY = {
    * right after its scheme (https:// | jtyst.jiangsu.gov.cn), when its host is too long for the rest of the line.
    */
   lastResort: 3000,
+  /**
+   * Inside a word a label keeps whole where it can (政府 / 网站): a small cost, so that among breaks giving as many
+   * lines the breaker takes those at words' edges (a label set in more lines is refused by its caller).
+   */
+  avoided: 300,
 } as const;
 
 /**
@@ -333,6 +340,9 @@ export function prepareParagraph(runs: readonly TextRun[], options: PrepareOptio
   }
   for (const [s, e] of options.keepTogether ?? []) {
     for (let i = indexAtOrAfter(offset, n, s) + 1; i < n && offset[i]! < e; i++) penalty[i] = Infinity;
+  }
+  for (const [s, e] of options.avoidBreaks ?? []) {
+    for (let i = indexAtOrAfter(offset, n, s) + 1; i < n && offset[i]! < e; i++) if (penalty[i]! < PENALTY.avoided) penalty[i] = PENALTY.avoided;
   }
   if (options.compressPunctuation) compressAdjacentMarks(n, classes, flags, advance, shrink);
   // Of a closing mark followed by an opening one (，“), only one blank may go: the pair keeps 1.5 em (clreq §3.1.6).

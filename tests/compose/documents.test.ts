@@ -162,6 +162,24 @@ describe('structure', () => {
     expect(t[at]).toBe('关于枣庄市');
   });
 
+  it('splits as few words of a label as its lines allow when not all can stay whole', () => {
+    const lines = (label: string) => {
+      const report = base();
+      report.sections.otherMatters!.blocks.push({
+        type: 'table',
+        header: [['申请事项', '依据文件', '办理结果', '答复时间']],
+        rows: [[label, '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日']],
+      });
+      const t = texts(compose(report));
+      const out: string[] = [];
+      for (let k = t.findIndex((l) => label.startsWith(l)), joined = ''; joined.length < label.length; k++) out.push(t[k]!), (joined += t[k]!);
+      return out;
+    };
+    // Before: 申请公 / 开滕州市 / …, and …/ 站政务公 / 开专栏建设 / 情况: in as many lines, 公开 stays whole.
+    expect(lines('申请公开滕州市2017年度养老机构名单').slice(0, 2)).toEqual(['申请公开', '滕州市']);
+    expect(lines('建新镇人民政府门户网站政务公开专栏建设情况').slice(2)).toEqual(['站政务公开', '专栏建设', '情况']);
+  });
+
   it('breaks a wrapping table label after a pause mark when that takes no more lines, into even lines', () => {
     const seedLines = texts(compose(fixture('linyi-minzheng-2017')));
     const at = seedLines.indexOf('危及国家安全、公共安全、');
