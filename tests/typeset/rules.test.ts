@@ -636,3 +636,14 @@ describe('clreq and GB/T 15834 (line-edge levels and punctuation compression)', 
     expect(lay('一“《二》”', { compressPunctuation: true })[0]!.width).toBe(50);
   });
 });
+
+describe('breaks avoided at a cost (avoidBreaks)', () => {
+  it('moves a break to the edge of a word where the line before can take the room, and breaks inside it otherwise', () => {
+    // 十一 is a word. With gaps that may stretch 0.2 em, 一…九 can fill the line: the break moves before 十.
+    const text = '一二三四五六七八九十一二';
+    expect(texts(text, { maxStretch: 0.2 })).toEqual(['一二三四五六七八九十', '一二']);
+    expect(texts(text, { maxStretch: 0.2, avoidBreaks: [[9, 11]] })).toEqual(['一二三四五六七八九', '十一二']);
+    // A word longer than the line is broken all the same: a cost, not a rule.
+    expect(texts(text, { maxStretch: 0.2, avoidBreaks: [[0, 12]] })).toEqual(['一二三四五六七八九十', '一二']);
+  });
+});
