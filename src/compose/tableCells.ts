@@ -81,7 +81,7 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
   }
   const indent = cell.indent * cellWidth;
   const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan, wordsOf(cell, text));
-  if (align === 'center' && lines.length === 2 && indent === 0 && isStackable(text) && [...lines[1]!.text].length === 1) {
+  if (align === 'center' && lines.length === 2 && indent === 0 && isStackable(text) && endsAlone(lines)) {
     // A short heading (centred: a label of the body is set flush left, and a third line would make its row taller)
     // that would end on one character alone (自然 / 人) is stacked a character a line, centred in the cell (自 / 然 /
     // 人), as forms set a short heading in a narrow column.
@@ -106,6 +106,9 @@ function wordsOf(cell: DocCell, text: string): readonly (readonly [number, numbe
   }
   return words;
 }
+
+/** Whether wrapped lines end on one character alone (the last of 自然 / 人, or of a stack 自 / 然 / 人). */
+export const endsAlone = (lines: readonly Line[]): boolean => lines.length > 1 && [...lines[lines.length - 1]!.text.trim()].length === 1;
 
 /** Characters of the longest heading stacked a character a line rather than end on one alone (stacked, 自然人 takes three lines). */
 const STACKED = 3;
@@ -136,14 +139,12 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
   const fits = (set: readonly Line[]) => set.length <= most && set.every((line, k) => line.width <= measure - (k === 0 ? indent : restIndent) + 0.01);
   const atPause = ts.balance(pieces, (offset) => offset > 0 && offset < text.length && isPause(text.charCodeAt(offset - 1)), options);
   if (atPause && atPause.length <= most) lines = atPause;
-  // Whether lines break inside one of the ranges.
-  const breaksInside = (set: readonly Line[], ranges: readonly (readonly [number, number])[]) => set.some((line) => !line.last && ranges.some(([s, e]) => s < line.end && line.end < e));
   // The phrase is kept whole only where it fits a line (（三）/ 不予 / 公开 in a column three characters wide).
   const phrase = wholePhrase(text);
   const kept: (readonly [number, number])[] = [];
   if (phrase) {
     const whole = ts.set(pieces, { ...options, keepTogether: [phrase] });
-    if (fits(whole) && !breaksInside(whole, [phrase])) {
+    if (fits(whole) && splitCount(whole, [phrase]) === 0) {
       lines = whole;
       kept.push(phrase);
     }
@@ -151,7 +152,7 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
   // Only the words that fit a line can be kept whole.
   const room = measure - Math.max(indent, restIndent);
   const words = allWords.filter(([s, e]) => ts.width(role, text.slice(s, e), options.size) <= room);
-  const splits = (set: readonly Line[]) => breaksInside(set, words);
+  const splits = (set: readonly Line[]) => splitCount(set, words) > 0;
   if (!splits(lines)) return lines;
   const clauses: [number, number][] = [];
   for (let a = 0, b = 1; b <= text.length; b++) {
@@ -169,7 +170,7 @@ function setLabel(ts: Typesetter, pieces: DocCell['pieces'], role: FontRole, tex
   return fits(fewer) && splitCount(fewer, words) < splitCount(lines, words) ? fewer : lines;
 }
 
-/** How many of the words the lines break inside. */
+/** How many of the ranges (words) the lines break inside. */
 function splitCount(lines: readonly Line[], words: readonly (readonly [number, number])[]): number {
   return words.filter(([s, e]) => lines.some((line) => !line.last && s < line.end && line.end < e)).length;
 }

@@ -6,8 +6,7 @@
  * smaller size, down to the table's smallest size.
  */
 import type { DocCell, DocTable } from '../model/document.js';
-import { cellLines, cellPad, cellWidthOf, restIndentOf, roleOf, wholePhrase } from './tableCells.js';
-import type { Line } from '../typeset/breakLines.js';
+import { cellLines, cellPad, cellWidthOf, endsAlone, restIndentOf, roleOf, wholePhrase } from './tableCells.js';
 import type { Typesetter } from './typesetter.js';
 
 /** Sizes tried, largest first, when a table does not fit (小四, 五号, 小五 …). */
@@ -131,9 +130,6 @@ function unorphanedWidth(ts: Typesetter, cell: DocCell, from: number, pref: numb
     width = Math.min(pref, width + step);
   }
 }
-
-/** Whether wrapped lines end on one character alone (the last of 自然 / 人, or of a stack 自 / 然 / 人). */
-const endsAlone = (lines: readonly Line[]): boolean => lines.length > 1 && [...lines[lines.length - 1]!.text.trim()].length === 1;
 
 /** CSS 2.1 §17.5.2.2 over some columns: each gets its minimum, and `room` beyond the minimums is shared by (pref − min). */
 function share(columns: readonly number[], min: readonly number[], pref: readonly number[], room: number, out: number[]): number {

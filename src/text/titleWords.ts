@@ -2,7 +2,8 @@
  * Words of the titles of these reports, as data: where a title may break (GB/T 9704 §7.2.3: 回行时词意完整). A title
  * breaks only between words: never inside the agency's name when the name fits a line, and inside a longer name only
  * after an administrative unit or an organisation word; never inside the words below. A wrapped table label is not
- * broken inside them either, when it can be set in as many lines without.
+ * broken inside them either, nor inside the words of the statistics tables (LABEL_WORDS) and the places a name
+ * begins with (leadingPlaceNames), when it can be set in as many lines without.
  */
 
 /** Words never split across title lines (nor, where it can be helped, across the lines of a table label). */

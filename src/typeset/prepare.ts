@@ -93,8 +93,8 @@ export const PENALTY = {
    */
   lastResort: 3000,
   /**
-   * Inside a word a label keeps whole where it can (政府 / 网站): a small cost, so that among breaks giving as many
-   * lines the breaker takes those at words' edges (a label set in more lines is refused by its caller).
+   * Inside a word a label keeps whole where it can (政府 / 网站): a cost, so that among breaks giving as many lines
+   * the breaker takes those at words' edges (a label set in more lines is refused by its caller).
    */
   avoided: 300,
 } as const;

@@ -68,6 +68,21 @@ describe('keep rules', () => {
 
 describe('structure', () => {
   const base = () => fixture('linyi-minzheng-2017');
+  /** A log of applications, the seed's own table in its part 其他需要报告的事项: its header and a row of each kind. */
+  const LOG_HEADER = [['申请事项', '依据文件', '办理结果', '答复时间']];
+  const LOG_BASIS = ['《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日'];
+  const LOG_URL = ['https://www.linyi.gov.cn/info/1101/2017fgwj/ylfwtxjsgh20162020.htm', '信息不存在', '2017年3月5日'];
+  const withLog = (rows: string[][], title?: string): Report => {
+    const report = base();
+    report.sections.otherMatters!.blocks.push({ type: 'table', ...(title ? { title } : {}), header: LOG_HEADER, rows });
+    return report;
+  };
+  /** The lines of text `t` from index `at` that hold `label`. */
+  const labelLines = (t: readonly string[], at: number, label: string): string[] => {
+    const lines: string[] = [];
+    for (let k = at, joined = ''; joined.length < label.length; k++) lines.push(t[k]!), (joined += t[k]!);
+    return lines;
+  };
 
   it('sets a run-in heading and its paragraph on one line, and a third and fourth level as 1. and （1）', () => {
     const report = base();
@@ -126,21 +141,9 @@ describe('structure', () => {
 
   it('keeps the agency’s places and the common words of these reports whole in the labels of a table of its own', () => {
     // The seed's agency is 临沂市民政局: its place, 临沂市, stays on one line of a label, where it can.
-    const report = base();
     const label = '申请公开临沂市养老服务体系建设规划（2016—2020年）全文';
-    report.sections.otherMatters!.blocks.push({
-      type: 'table',
-      title: '依申请公开办理情况',
-      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
-      rows: [
-        ['关于某某街道2017年度城市低保资金发放明细的申请', '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日'],
-        [label, 'https://www.linyi.gov.cn/info/1101/2017fgwj/ylfwtxjsgh20162020.htm', '信息不存在', '2017年3月5日'],
-      ],
-    });
-    const t = texts(compose(report));
-    const at = t.findIndex((l) => l.startsWith('申请公开'));
-    const lines = [];
-    for (let k = at, joined = ''; joined.length < label.length; k++) lines.push(t[k]!), (joined += t[k]!);
+    const t = texts(compose(withLog([['关于某某街道2017年度城市低保资金发放明细的申请', ...LOG_BASIS], [label, ...LOG_URL]], '依申请公开办理情况')));
+    const lines = labelLines(t, t.findIndex((l) => l.startsWith('申请公开')), label);
     // Before: 申请公开临 / 沂市养老服 / 务体系建设 / 规划（2016— / 2020年）全文.
     expect(lines.join(''), lines.join(' / ')).toBe(label);
     for (const word of ['临沂市', '养老', '服务', '体系', '建设', '规划']) {
@@ -149,14 +152,7 @@ describe('structure', () => {
   });
 
   it('keeps the places a label begins with whole, when they are not the agency’s', () => {
-    const report = base();
-    const label = '关于枣庄市城乡低保资金发放明细的申请';
-    report.sections.otherMatters!.blocks.push({
-      type: 'table',
-      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
-      rows: [[label, '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日']],
-    });
-    const t = texts(compose(report));
+    const t = texts(compose(withLog([['关于枣庄市城乡低保资金发放明细的申请', ...LOG_BASIS]])));
     const at = t.findIndex((l) => l.startsWith('关于'));
     // Before: 关于枣庄 / 市城乡低保 / 资金发放明 / 细的申请.
     expect(t[at]).toBe('关于枣庄市');
@@ -164,16 +160,8 @@ describe('structure', () => {
 
   it('splits as few words of a label as its lines allow when not all can stay whole', () => {
     const lines = (label: string) => {
-      const report = base();
-      report.sections.otherMatters!.blocks.push({
-        type: 'table',
-        header: [['申请事项', '依据文件', '办理结果', '答复时间']],
-        rows: [[label, '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日']],
-      });
-      const t = texts(compose(report));
-      const out: string[] = [];
-      for (let k = t.findIndex((l) => label.startsWith(l)), joined = ''; joined.length < label.length; k++) out.push(t[k]!), (joined += t[k]!);
-      return out;
+      const t = texts(compose(withLog([[label, ...LOG_BASIS]])));
+      return labelLines(t, t.findIndex((l) => label.startsWith(l)), label);
     };
     // Before: 申请公 / 开滕州市 / …, and …/ 站政务公 / 开专栏建设 / 情况: in as many lines, 公开 stays whole.
     expect(lines('申请公开滕州市2017年度养老机构名单').slice(0, 2)).toEqual(['申请公开', '滕州市']);
@@ -365,17 +353,14 @@ describe('structure', () => {
   });
 
   it('sets dates and dashes of a table of its own as values: whole, on one line, centred', () => {
-    const report = base();
-    report.sections.otherMatters!.blocks.push({
-      type: 'table',
-      title: '依申请公开办理情况',
-      header: [['申请事项', '依据文件', '办理结果', '答复时间']],
-      rows: [
-        ['关于某某街道2017年度城市低保资金发放明细的申请', '《临沂市民政局关于进一步规范城乡最低生活保障工作的通知》（临民发〔2017〕105号）', '予以公开（部分内容涉及个人隐私已作区分处理）', '2017年12月31日'],
-        ['申请公开临沂市养老服务体系建设规划（2016—2020年）全文', 'https://www.linyi.gov.cn/info/1101/2017fgwj/ylfwtxjsgh20162020.htm', '信息不存在', '2017年3月5日'],
+    const report = withLog(
+      [
+        ['关于某某街道2017年度城市低保资金发放明细的申请', ...LOG_BASIS],
+        ['申请公开临沂市养老服务体系建设规划（2016—2020年）全文', ...LOG_URL],
         ['其他', '—', '—', '—'],
       ],
-    });
+      '依申请公开办理情况',
+    );
     const doc = compose(report);
     const t = texts(doc);
     // Before, the date column was left three characters wide: 2017年 / 12月 / 31日, its heading 答复时 / 间.
