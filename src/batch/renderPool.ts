@@ -2,12 +2,19 @@
  * A pool of render worker threads with a queue: at most `threads` reports render at once, each under an optional
  * time limit. A worker that runs over the limit is terminated; one that dies (out of memory, a fatal error) fails
  * the report it held; either way a new worker takes the next report, so one report never stalls the others.
+ *
+ * While a worker renders a report it already holds the next one (when the queue has one for every thread), so that
+ * it starts that report as soon as it has sent the last, without waiting for the calling thread to answer. The next
+ * report waits on a port of its own, still serialized, which the worker reads only when it is done with the one
+ * before (receiveMessageOnPort): it costs that report no memory in the worker, and a report too large to copy into
+ * the worker kills it while that report is the one it holds. The time limit of the next report starts when the
+ * answer of the one before arrives, and a worker that dies or runs over the limit gives it back to the queue.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { ValidationIssue } from '../model/types.js';
 import { ReportValidationError, type RenderOptions } from '../renderReport.js';
 
@@ -51,10 +58,23 @@ interface Task {
   readonly reject: (e: Error) => void;
 }
 
+/** What a worker is started with (its workerData). */
+export interface WorkerSetup {
+  /** Options of every render. */
+  readonly render: RenderOptions;
+  /** The port the worker reads its reports from, one at a time (see the module's comment). */
+  readonly tasks: MessagePort;
+}
+
 interface Slot {
   readonly worker: Worker;
+  /** The calling thread's end of the worker's report port. */
+  readonly tasks: MessagePort;
   ready: boolean;
+  /** The report the worker renders now (its time limit runs). */
   task?: Task;
+  /** The report it takes when that one is done, sent already. */
+  next?: Task;
   timer?: NodeJS.Timeout;
   lastError?: Error;
   gone: boolean;
@@ -73,8 +93,8 @@ interface Reply {
  * module compiled by tsc, else, from TypeScript sources (tests, examples), the module itself after registering tsx's
  * loader in the thread.
  */
-function startWorker(render: RenderOptions, resourceLimits: ResourceLimits | undefined): Worker {
-  const options = { workerData: render, ...(resourceLimits ? { resourceLimits } : {}) };
+function startWorker(setup: WorkerSetup, resourceLimits: ResourceLimits | undefined): Worker {
+  const options = { workerData: setup, transferList: [setup.tasks], ...(resourceLimits ? { resourceLimits } : {}) };
   const bundled = new URL('./renderWorker.cjs', import.meta.url);
   // The bundle needs none of the process's Node options, and some would stop it (--input-type, given to a process
   // started with -e) or slow its start (a loader given with --import).
@@ -123,9 +143,11 @@ export class RenderPool {
     return this.slots.size;
   }
 
-  /** Reports waiting for a worker. */
+  /** Reports waiting: for a worker, or in a worker for the report before them. */
   get queued(): number {
-    return this.queue.length;
+    let n = this.queue.length;
+    for (const slot of this.slots) if (slot.next) n++;
+    return n;
   }
 
   /** Reports being rendered now. */
@@ -159,6 +181,12 @@ export class RenderPool {
       if (this.queue.length === 0) break;
       if (slot.ready && !slot.task) this.dispatch(slot, this.queue.shift()!);
     }
+    // Each busy worker holds its next report while the queue has one for every thread: the last few are left to
+    // whichever worker is free first.
+    for (const slot of this.slots) {
+      if (this.queue.length < this.threads) break;
+      if (slot.ready && slot.task && !slot.next) this.dispatch(slot, this.queue.shift()!);
+    }
     // Start workers for what is still waiting (each takes a report once it is ready).
     let booting = 0;
     for (const slot of this.slots) if (!slot.ready) booting++;
@@ -174,8 +202,9 @@ export class RenderPool {
   }
 
   private spawn(): void {
-    const worker = startWorker(this.renderOptions, this.resourceLimits);
-    const slot: Slot = { worker, ready: false, gone: false };
+    const { port1, port2 } = new MessageChannel();
+    const worker = startWorker({ render: this.renderOptions, tasks: port2 }, this.resourceLimits);
+    const slot: Slot = { worker, tasks: port1, ready: false, gone: false };
     this.slots.add(slot);
     worker.on('message', (reply: Reply) => {
       if (slot.gone) return;
@@ -186,7 +215,10 @@ export class RenderPool {
       const task = slot.task;
       if (!task || task.id !== reply.id) return;
       clearTimeout(slot.timer);
-      slot.task = undefined;
+      // The worker has gone on to the next report it holds, if any.
+      slot.task = slot.next;
+      slot.next = undefined;
+      if (slot.task) this.startClock(slot);
       if (reply.ok) task.resolve(reply.pdf!);
       else task.reject(replyError(reply));
       this.pump();
@@ -211,34 +243,54 @@ export class RenderPool {
     });
   }
 
+  /** Sends `task` to the worker of `slot`: as the report it renders now when it has none, else as its next. */
   private dispatch(slot: Slot, task: Task): void {
-    slot.task = task;
-    if (this.timeoutMs > 0) {
-      slot.timer = setTimeout(() => {
-        this.retire(slot, new RenderTimeoutError(this.timeoutMs));
-        void slot.worker.terminate();
-        this.pump();
-      }, this.timeoutMs);
-    }
+    const now = !slot.task;
+    if (now) {
+      slot.task = task;
+      this.startClock(slot);
+    } else slot.next = task;
     try {
-      slot.worker.postMessage({ id: task.id, report: task.report });
+      slot.tasks.postMessage({ id: task.id, report: task.report });
     } catch (e) {
       // A report that cannot be copied to a thread (a function, a symbol inside) fails alone.
-      clearTimeout(slot.timer);
-      slot.task = undefined;
+      if (now) {
+        clearTimeout(slot.timer);
+        slot.task = undefined;
+      } else slot.next = undefined;
       task.reject(e instanceof Error ? e : new Error(String(e)));
-      this.pump();
+      return this.pump();
     }
+    // Wakes the worker if it is waiting; a busy one reads the report when done with the one before.
+    slot.worker.postMessage(0);
   }
 
-  /** Takes a slot out of the pool, failing the report it held with `error`. */
+  /** Starts the time limit of the report the worker of `slot` renders now. */
+  private startClock(slot: Slot): void {
+    if (!(this.timeoutMs > 0)) return;
+    slot.timer = setTimeout(() => {
+      this.retire(slot, new RenderTimeoutError(this.timeoutMs));
+      void slot.worker.terminate();
+      this.pump();
+    }, this.timeoutMs);
+  }
+
+  /**
+   * Takes a slot out of the pool, failing the report it held with `error`; the next report it held goes back to the
+   * front of the queue (it never started), unless the pool is closing.
+   */
   private retire(slot: Slot, error: Error | undefined): void {
     if (slot.gone) return;
     slot.gone = true;
     clearTimeout(slot.timer);
     this.slots.delete(slot);
-    const task = slot.task;
-    slot.task = undefined;
+    slot.tasks.close();
+    const { task, next } = slot;
+    slot.task = slot.next = undefined;
     if (task && error) task.reject(error);
+    if (next) {
+      if (this.closed) next.reject(error ?? new Error('render pool closed'));
+      else this.queue.unshift(next);
+    }
   }
 }
