@@ -12,8 +12,40 @@ import type { SetOptions, Typesetter } from './typesetter.js';
 /** Fewest characters of a title line before or after a break (no line of one or two characters). */
 const MIN_PIECE = 3;
 
-/** UTF-16 ranges of every occurrence of the words in a text. */
+/** Word lists of more words than this are searched through an index by first character (wordIndex). */
+const INDEXED = 16;
+
+/** The words of a long list by their first UTF-16 unit, made once per list. */
+const wordIndexes = new WeakMap<readonly string[], Map<number, string[]>>();
+
+function wordIndex(words: readonly string[]): Map<number, string[]> {
+  let index = wordIndexes.get(words);
+  if (!index) {
+    index = new Map();
+    for (const word of words) {
+      if (!word) continue;
+      const list = index.get(word.charCodeAt(0));
+      if (list) list.push(word);
+      else index.set(word.charCodeAt(0), [word]);
+    }
+    wordIndexes.set(words, index);
+  }
+  return index;
+}
+
+/**
+ * UTF-16 ranges of every occurrence of the words in a text. A long list (the lexicons of text/titleWords.ts) is
+ * looked up at each character of the text, a short one (names) searched word by word.
+ */
 export function wordRanges(text: string, words: readonly string[], ranges: Array<[number, number]> = []): Array<[number, number]> {
+  if (words.length > INDEXED) {
+    const index = wordIndex(words);
+    for (let at = 0; at < text.length; at++) {
+      const starting = index.get(text.charCodeAt(at));
+      if (starting) for (const word of starting) if (text.startsWith(word, at)) ranges.push([at, at + word.length]);
+    }
+    return ranges;
+  }
   for (const word of words) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
   }

@@ -41,14 +41,14 @@ export function findStraightQuotes(text: string): StraightQuote[] {
   return found;
 }
 
-/** Closing mark of each opening mark of a quoted term or a title. */
-const CLOSING: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』' };
+/** Closing mark of each opening mark of a quoted term or a title, by the opening mark's code. */
+const CLOSING: ReadonlyMap<number, string> = new Map(['“”', '‘’', '《》', '〈〉', '「」', '『』'].map((pair) => [pair.charCodeAt(0), pair[1]!]));
 
 /** UTF-16 ranges [opening, after closing) of quoted terms and titles with at most `max` UTF-16 units inside (“临沂民政”, 《条例》). Linear. */
 export function findShortQuoted(text: string, max: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const closing = CLOSING[text[i]!];
+    const closing = CLOSING.get(text.charCodeAt(i));
     if (closing === undefined) continue;
     const end = text.indexOf(closing, i + 1);
     if (end > i + 1 && end - i - 1 <= max) {

@@ -170,6 +170,9 @@ export const LABEL_WORDS: readonly string[] = [
 /** Administrative units that end a place name (山东省, 临沂市, 洪泽区, 建新镇, 丰门街道 …), longest first. */
 const PLACE_UNITS: readonly string[] = ['自治区', '自治州', '自治县', '街道', '省', '市', '县', '区', '乡', '镇', '旗', '盟', '州'];
 
+/** The first characters of PLACE_UNITS. */
+const UNIT_STARTS = new Set(PLACE_UNITS.map((u) => u.charCodeAt(0)));
+
 /** Characters of a place name before its unit: at least two (临沂市, not 市 of 市场监督管理局), at most eight. */
 const PLACE_NAME = { least: 2, most: 8 };
 
@@ -184,6 +187,7 @@ export function leadingPlaceNames(name: string): string[] {
   for (;;) {
     let end = -1;
     for (let k = at + PLACE_NAME.least; k < Math.min(name.length, at + PLACE_NAME.most); k++) {
+      if (!UNIT_STARTS.has(name.charCodeAt(k))) continue;
       const unit = PLACE_UNITS.find((u) => name.startsWith(u, k));
       if (unit) {
         end = k + unit.length;

@@ -1,7 +1,8 @@
 /** Titles wrapped symmetrically without splitting words; signature placement; page-number options. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, geometryOf, type LayoutOptions } from '../../src/compose/layoutOptions.js';
-import { setTitle } from '../../src/compose/title.js';
+import { setTitle, wordRanges } from '../../src/compose/title.js';
+import { LABEL_WORDS, TITLE_WORDS } from '../../src/text/titleWords.js';
 import { Typesetter } from '../../src/compose/typesetter.js';
 import type { TextItem } from '../../src/compose/page.js';
 import { resolveFonts } from '../../src/fonts/fontSet.js';
@@ -50,6 +51,26 @@ describe('symmetric titles', () => {
     const widths = lines.map((l) => l.width);
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(g.width / 2);
     for (const l of lines) expect(l.x + l.width / 2).toBeCloseTo(g.width / 2, 1);
+  });
+});
+
+describe('wordRanges', () => {
+  it('finds in a long word list (looked up by first character) every occurrence a search word by word finds', () => {
+    const texts = ['linyi-minzheng-2017', 'huaian-shi-2024', 'pingtan-scjgj-2019'].flatMap((name) => JSON.stringify(fixture(name)).split(/[“”"]/));
+    const bySearch = (text: string, words: readonly string[]) =>
+      words.flatMap((word) => [...text.matchAll(new RegExp(word, 'g'))].map((m) => `${m.index},${m.index + word.length}`)).sort();
+    let found = 0;
+    for (const words of [TITLE_WORDS, LABEL_WORDS, [...LABEL_WORDS, '政府信息公开工作年度报告', '公开']]) {
+      expect(words.length).toBeGreaterThan(16);
+      for (const text of texts) {
+        const ranges = wordRanges(text, words).map(([s, e]) => `${s},${e}`).sort();
+        expect(ranges, text).toEqual(bySearch(text, words));
+        found += ranges.length;
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+    // Names (a short list) are searched word by word, overlapping occurrences included.
+    expect(wordRanges('临沂市临沂市民政局', ['临沂市', '临沂市民政局', '市临'])).toEqual([[0, 3], [3, 6], [3, 9], [2, 4]]);
   });
 });
 
