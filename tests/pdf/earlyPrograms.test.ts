@@ -3,7 +3,7 @@
  * out with the same glyphs, and then the PDF is the same to the byte as one written without them; when the texts
  * do not match what is drawn, the writer makes its own programs, again to the same bytes.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { furnitureTexts } from '../../src/compose/composePages.js';
 import { composeReport, prepareReport, type PreparedReport } from '../../src/index.js';
 import { documentTexts } from '../../src/model/document.js';
@@ -53,6 +53,18 @@ describe('font programs made before composition', () => {
     expect((await write(prepared, short)).equals(plain)).toBe(true);
     expect((await write(prepared, foreign)).equals(plain)).toBe(true);
     expect([short.taken, foreign.taken]).toEqual([0, 0]);
+  });
+
+  it("a thread's first render makes none (its code is still cold); the next ones do, to the same bytes", async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/pdf/earlyPrograms.js');
+    const started = vi.spyOn(fresh.EarlyFontPrograms, 'start');
+    const { renderReport } = await import('../../src/renderReport.js');
+    const first = Buffer.from(await renderReport(fixture('short-sections-2015')));
+    expect(started).not.toHaveBeenCalled();
+    const second = Buffer.from(await renderReport(fixture('short-sections-2015')));
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(second.equals(first)).toBe(true);
   });
 
   it('makes none with one core', () => {
