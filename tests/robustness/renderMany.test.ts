@@ -80,6 +80,15 @@ describe('renderMany', () => {
     for (const r of results) if (!r.ok) expect(r.error).toBeInstanceOf(RenderWorkerError);
   });
 
+  it('a report that cannot be copied to a worker fails alone, whether it is sent to an idle worker or as a busy one\'s next', async () => {
+    // With one worker, the first report is sent to it idle and the second as its next; then the third and fourth.
+    const uncopyable = { ...fixture('short-sections-2015'), hook: () => undefined };
+    const batch = [uncopyable, fixture('short-sections-2015'), uncopyable, fixture('short-sections-2015')].map((report, i) => ({ name: String(i), report }));
+    const results = await renderMany(batch, { concurrency: 1 });
+    expect(results.map((r) => r.ok)).toEqual([false, true, false, true]);
+    for (const r of [results[0]!, results[2]!]) if (!r.ok) expect(r.error.name).toBe('DataCloneError');
+  });
+
   it('a report over the time limit is stopped with a clear error, and every other report still gets its answer', async () => {
     // No report renders in a millisecond (the clock starts when a worker with its fonts loaded takes the report),
     // so each one is stopped: the error is certain, whatever the speed of the machine.
