@@ -54,7 +54,9 @@ const flag = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const RUNS = Math.max(30, Number(flag('--runs')) || 41);
+// Rounds of the warm measures: the median of 41 per-round ratios moved by ±0.5 from one window of rounds to the next
+// on this machine (5th–95th percentile of 41-round windows of a 161-round run: 2.68–3.76), of 81 by ±0.25 (2.86–3.34).
+const RUNS = Math.max(30, Number(flag('--runs')) || 81);
 // Untimed rounds before the warm measures: a fresh process reaches a steady render time only after 30–40 renders of
 // the seed (medians per ten renders: 36–71, 34–42, 18–21, 14–20 … 13–16 ms), while the tiering of its many functions
 // catches up; pdfkit's few hot loops are warm after a few of its longer runs.
