@@ -5,33 +5,15 @@
  * two characters; a report may give the lines itself.
  */
 import type { FontRole } from '../model/fontRole.js';
-import { NAME_BREAKS_AFTER, TITLE_WORDS } from '../text/titleWords.js';
+import { byFirstUnit, NAME_BREAKS_AFTER, TITLE_WORDS } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
 import type { SetOptions, Typesetter } from './typesetter.js';
 
 /** Fewest characters of a title line before or after a break (no line of one or two characters). */
 const MIN_PIECE = 3;
 
-/** Word lists of more words than this are searched through an index by first character (wordIndex). */
+/** Word lists of more words than this are searched through an index by first character (byFirstUnit). */
 const INDEXED = 16;
-
-/** The words of a long list by their first UTF-16 unit, made once per list. */
-const wordIndexes = new WeakMap<readonly string[], Map<number, string[]>>();
-
-function wordIndex(words: readonly string[]): Map<number, string[]> {
-  let index = wordIndexes.get(words);
-  if (!index) {
-    index = new Map();
-    for (const word of words) {
-      if (!word) continue;
-      const list = index.get(word.charCodeAt(0));
-      if (list) list.push(word);
-      else index.set(word.charCodeAt(0), [word]);
-    }
-    wordIndexes.set(words, index);
-  }
-  return index;
-}
 
 /**
  * UTF-16 ranges of every occurrence of the words in a text. A long list (the lexicons of text/titleWords.ts) is
@@ -39,7 +21,7 @@ function wordIndex(words: readonly string[]): Map<number, string[]> {
  */
 export function wordRanges(text: string, words: readonly string[], ranges: Array<[number, number]> = []): Array<[number, number]> {
   if (words.length > INDEXED) {
-    const index = wordIndex(words);
+    const index = byFirstUnit(words);
     for (let at = 0; at < text.length; at++) {
       const starting = index.get(text.charCodeAt(at));
       if (starting) for (const word of starting) if (text.startsWith(word, at)) ranges.push([at, at + word.length]);

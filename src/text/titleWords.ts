@@ -3,7 +3,8 @@
  * breaks only between words: never inside the agency's name when the name fits a line, and inside a longer name only
  * after an administrative unit or an organisation word; never inside the words below. A wrapped table label is not
  * broken inside them either, nor inside the words of the statistics tables (LABEL_WORDS) and the places a name
- * begins with (leadingPlaceNames), when it can be set in as many lines without.
+ * begins with (leadingPlaceNames), when it can be set in as many lines without. byFirstUnit indexes such a list by
+ * first character, for looking a text up one character at a time.
  */
 
 /** Words never split across title lines (nor, where it can be helped, across the lines of a table label). */
@@ -170,9 +171,6 @@ export const LABEL_WORDS: readonly string[] = [
 /** Administrative units that end a place name (山东省, 临沂市, 洪泽区, 建新镇, 丰门街道 …), longest first. */
 const PLACE_UNITS: readonly string[] = ['自治区', '自治州', '自治县', '街道', '省', '市', '县', '区', '乡', '镇', '旗', '盟', '州'];
 
-/** The first characters of PLACE_UNITS. */
-const UNIT_STARTS = new Set(PLACE_UNITS.map((u) => u.charCodeAt(0)));
-
 /** Characters of a place name before its unit: at least two (临沂市, not 市 of 市场监督管理局), at most eight. */
 const PLACE_NAME = { least: 2, most: 8 };
 
@@ -182,13 +180,13 @@ const PLACE_NAME = { least: 2, most: 8 };
  * that can be helped (申请公开 / 临沂市养老服务…, not …临 / 沂市…).
  */
 export function leadingPlaceNames(name: string): string[] {
+  const units = byFirstUnit(PLACE_UNITS);
   const names: string[] = [];
   let at = 0;
   for (;;) {
     let end = -1;
     for (let k = at + PLACE_NAME.least; k < Math.min(name.length, at + PLACE_NAME.most); k++) {
-      if (!UNIT_STARTS.has(name.charCodeAt(k))) continue;
-      const unit = PLACE_UNITS.find((u) => name.startsWith(u, k));
+      const unit = units.get(name.charCodeAt(k))?.find((u) => name.startsWith(u, k));
       if (unit) {
         end = k + unit.length;
         break;
@@ -237,3 +235,25 @@ export const NAME_BREAKS_AFTER: readonly string[] = [
   '）',
   ')',
 ];
+
+/** Word lists by the first UTF-16 unit of their words, made once per list. */
+const firstUnitIndexes = new WeakMap<readonly string[], ReadonlyMap<number, readonly string[]>>();
+
+/**
+ * The words of a list by their first UTF-16 unit, each group in the list's order (so a list ordered longest first
+ * stays so): a text is looked up at each of its characters instead of searched once per word. Made once per list.
+ */
+export function byFirstUnit(words: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  let index = firstUnitIndexes.get(words);
+  if (!index) {
+    const groups = new Map<number, string[]>();
+    for (const word of words) {
+      if (!word) continue;
+      const group = groups.get(word.charCodeAt(0));
+      if (group) group.push(word);
+      else groups.set(word.charCodeAt(0), [word]);
+    }
+    firstUnitIndexes.set(words, (index = groups));
+  }
+  return index;
+}
