@@ -115,7 +115,7 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
         }
         if (run.text.length === 0) continue;
         paintGlyphRun(content, run, encoder, glyphAt, encoder.fontOf(run).resource, item.x, item.baseline);
-        glyphAt += run.glyphs.length;
+        glyphAt += run.length;
       }
     }
     drawRules();

@@ -20,23 +20,52 @@ import type { TextFont } from './textFont.js';
  */
 export type Alignment = 'justify' | 'distribute' | 'left' | 'center' | 'right';
 
-/** Glyphs of one run and face on a line, with the x of each code point from the measure's left edge. */
-export interface GlyphRun {
-  /** Index of the input run. */
-  readonly run: number;
-  readonly font: TextFont;
-  /** Index of the font's face that draws these glyphs. */
-  readonly face: number;
-  readonly size: number;
-  readonly text: string;
+/**
+ * Glyphs of one run and face on a line. What is known of each of its `length` code points lies in `data`, the
+ * placed paragraph's one array (four numbers a code point, in one memory block off the JavaScript heap, so that a
+ * composed document is a few objects a line and the collector has little to copy): from `at`, the x of each code
+ * point, then its glyph id, its own advance and its width on the line, `length` numbers each. The painter reads
+ * `data`; `x`, `glyphs`, `advances` and `widths` give copies.
+ */
+export class GlyphRun {
+  constructor(
+    /** Index of the input run. */
+    readonly run: number,
+    readonly font: TextFont,
+    /** Index of the font's face that draws these glyphs. */
+    readonly face: number,
+    readonly size: number,
+    readonly text: string,
+    readonly data: Float64Array,
+    readonly at: number,
+    /** The number of code points. */
+    readonly length: number,
+  ) {}
+
   /** x of each code point, in points from the measure's left edge. */
-  readonly x: readonly number[];
+  get x(): readonly number[] {
+    return this.slice(0);
+  }
+
   /** Glyph id of each code point in the face. */
-  readonly glyphs: readonly number[];
+  get glyphs(): readonly number[] {
+    return this.slice(1);
+  }
+
   /** The glyph's own advance of each code point, in em. */
-  readonly advances: readonly number[];
+  get advances(): readonly number[] {
+    return this.slice(2);
+  }
+
   /** The width each code point takes on the line before any adjustment, in points: a grid cell for a wide character. */
-  readonly widths: readonly number[];
+  get widths(): readonly number[] {
+    return this.slice(3);
+  }
+
+  private slice(part: number): number[] {
+    const from = this.at + part * this.length;
+    return Array.from(this.data.subarray(from, from + this.length));
+  }
 }
 
 /** One typeset line. */
@@ -61,9 +90,11 @@ export const LOOSE = 0.095;
 /** Places the lines ending at `ends` (step three of layout). */
 export function placeLines(p: PreparedParagraph, ends: readonly number[], params: BreakParams, align: Alignment): Line[] {
   const lines: Line[] = [];
+  // Four numbers for every code point of the lines (GlyphRun), in the order of the runs.
+  const data = new Float64Array(4 * (ends.length > 0 ? ends[ends.length - 1]! : 0));
   let a = 0;
   ends.forEach((b, k) => {
-    lines.push(placeLine(p, params, a, b, k === 0, k === ends.length - 1, align));
+    lines.push(placeLine(p, params, a, b, k === 0, k === ends.length - 1, align, data));
     a = b;
   });
   return lines;
@@ -73,7 +104,7 @@ const lineMeasure = new LineMeasure();
 /** How much each character of the line being placed gives up of its blank half (reused from line to line). */
 let compressed = new Float64Array(64);
 
-function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean, last: boolean, align: Alignment): Line {
+function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: number, first: boolean, last: boolean, align: Alignment, data: Float64Array): Line {
   const m = measureInto(lineMeasure, p, params, a, b, first);
   const e = m.inkEnd;
   const indent = first ? params.indent : params.restIndent;
@@ -99,23 +130,22 @@ function placeLine(p: PreparedParagraph, params: BreakParams, a: number, b: numb
   const runs: GlyphRun[] = [];
   let x = x0;
   let runStart = a;
-  let xs: number[] = [];
   let width = 0;
   for (let i = a; i < b; i++) {
     if (i > runStart && (p.run[i] !== p.run[i - 1] || p.face[i] !== p.face[i - 1])) {
-      runs.push(glyphRun(p, runStart, i, xs));
+      runs.push(glyphRun(p, runStart, i, data));
       runStart = i;
-      xs = [];
     }
     const left = i < e && (p.flags[i]! & BLANK_LEFT) !== 0 ? compressed[i - a]! : 0;
     x -= left;
-    xs.push(x);
+    // The x of each character, at its place in its run's part of `data` (filled in by glyphRun).
+    data[4 * runStart + (i - runStart)] = x;
     const right = i < e && (p.flags[i]! & BLANK_LEFT) === 0 ? compressed[i - a]! : 0;
     if (i === e - 1) width = x + p.advance[i]! - right - x0;
     if (i < e - 1) x += p.advance[i]! + p.glue[i]! - right + ((p.flags[i]! & STRETCH) !== 0 ? spacing : p.tracking[i]! * tracking);
     else x += p.advance[i]!;
   }
-  runs.push(glyphRun(p, runStart, b, xs));
+  runs.push(glyphRun(p, runStart, b, data));
   const start = p.offset[a]!;
   const end = p.offset[b]!;
   return { start, end, text: p.text.slice(start, end), x: x0, width: e > a ? width : 0, spacing, runs, last };
@@ -148,18 +178,15 @@ function compressMarks(p: PreparedParagraph, a: number, e: number, need: number,
   return gained;
 }
 
-function glyphRun(p: PreparedParagraph, a: number, b: number, x: number[]): GlyphRun {
+/** The run of characters [a, b), whose x values are already in `data` (from 4a: x, glyph ids, advances, widths). */
+function glyphRun(p: PreparedParagraph, a: number, b: number, data: Float64Array): GlyphRun {
   const run = p.runs[p.run[a]!]!;
-  const start = p.offset[a]!;
-  const end = p.offset[b]!;
-  // Arrays of their final length (growing them by push leaves the smaller stores behind as garbage).
-  const glyphs = new Array<number>(b - a);
-  const advances = new Array<number>(b - a);
-  const widths = new Array<number>(b - a);
+  const n = b - a;
+  const at = 4 * a;
   for (let i = a; i < b; i++) {
-    glyphs[i - a] = p.glyph[i]!;
-    advances[i - a] = p.em[i]!;
-    widths[i - a] = p.advance[i]!;
+    data[at + n + i - a] = p.glyph[i]!;
+    data[at + 2 * n + i - a] = p.em[i]!;
+    data[at + 3 * n + i - a] = p.advance[i]!;
   }
-  return { run: p.run[a]!, font: run.font, face: p.face[a]!, size: run.size, text: p.text.slice(start, end), x, glyphs, advances, widths };
+  return new GlyphRun(p.run[a]!, run.font, p.face[a]!, run.size, p.text.slice(p.offset[a]!, p.offset[b]!), data, at, n);
 }

@@ -517,6 +517,30 @@ describe('mixed runs', () => {
     ]);
   });
 
+  it("keeps a paragraph's glyph data in one array, and gives each run's lists as copies of its part", () => {
+    const runs: TextRun[] = [
+      { text: '一二三四五六', font: FAKE, size: 10 },
+      { text: 'AB七八九十一二', font: other, size: 10 },
+    ];
+    const lines = breakLines(runs, { measure: 100 });
+    const all = lines.flatMap((l) => l.runs);
+    expect(all.length).toBeGreaterThan(2);
+    const data = all[0]!.data;
+    for (const r of all) {
+      // One array for the paragraph: four numbers a code point, each run at its own place.
+      expect(r.data).toBe(data);
+      expect(r.length).toBe([...r.text].length);
+      expect(r.glyphs).toEqual([...r.text].map((c) => c.codePointAt(0))); // the fake font's glyph ids are the code points
+      expect(r.widths.length).toBe(r.length);
+      expect(r.x).toEqual(Array.from(data.subarray(r.at, r.at + r.length)));
+    }
+    expect(data.length).toBe(4 * [...lines.map((l) => l.text).join('')].length);
+    // A copy: changing it changes nothing of the line.
+    const x = all[1]!.x as number[];
+    x[0] = -1;
+    expect(all[1]!.x[0]).not.toBe(-1);
+  });
+
   it('scales the grid cell with the size of each run', () => {
     const runs: TextRun[] = [
       { text: '一二', font: FAKE, size: 10 },
