@@ -43,18 +43,59 @@ export function restIndentOf(ts: Typesetter, cell: DocCell, size: number): numbe
   return cell.hanging && cell.pieces.length > 1 ? indent + ts.width(roleOf(cell), cell.pieces[0]!.text, size) : indent;
 }
 
-/** Lines of cells already set, per composition and cell, by size and width (a column's width is tried, then laid out). */
-const cellLinesSet = new WeakMap<Typesetter, WeakMap<DocCell, Map<number, Map<number, readonly Line[]>>>>();
+/** A cell's lines, by size, then width (a column's width is tried, then laid out; the padding follows the size). */
+type CellLines = Map<number, Map<number, readonly Line[]>>;
+
+/**
+ * Labels' lines kept from render to render: per font stack of the table role, by the typesetter's key, then the
+ * key of the cell's text and setting (cellKey), since the labels of a format's tables are the same in every report
+ * and setting one tries many breaks (setLabel). Never changed: the same lines serve every repeat.
+ */
+const cellsSet = new WeakMap<object, Map<string, Map<string, CellLines>>>();
+/** Labels kept per font and typesetter key before they are dropped and set anew (a long-running server). */
+const CELLS_ENTRIES = 2_000;
+
+/** Per composition: each cell's lines, and the labels' lines kept for its typesetter's key (cellsSet). */
+const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; shared: Map<string, CellLines> }>();
+
+/** The key of a label's lines besides the typesetter, size and width: everything else setCell reads. */
+function cellKey(cell: DocCell): string {
+  let key = `${cell.align}\u0002${cell.indent}\u0002${cell.hanging}\u0002${cell.rowSpan}\u0002${cell.keepWords ? cell.keepWords.join('\u0003') : ''}`;
+  for (const p of cell.pieces) key += `\u0002${p.role}\u0001${p.text}`;
+  return key;
+}
+
+function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
+  let composition = compositions.get(ts);
+  if (!composition) {
+    const font = ts.fonts.table.stack;
+    let byTypesetter = cellsSet.get(font);
+    if (!byTypesetter) cellsSet.set(font, (byTypesetter = new Map()));
+    let shared = byTypesetter.get(ts.key);
+    if (!shared) byTypesetter.set(ts.key, (shared = new Map()));
+    compositions.set(ts, (composition = { cells: new WeakMap(), shared }));
+  }
+  let entry = composition.cells.get(cell);
+  if (entry) return entry;
+  if (cell.noWrap) {
+    // A value: one line, set by ts.set and ts.width (which keep theirs); values differ from report to report.
+    composition.cells.set(cell, (entry = new Map()));
+    return entry;
+  }
+  if (composition.shared.size >= CELLS_ENTRIES) composition.shared.clear();
+  const key = cellKey(cell);
+  entry = composition.shared.get(key);
+  if (!entry) composition.shared.set(key, (entry = new Map()));
+  composition.cells.set(cell, entry);
+  return entry;
+}
 
 /** Width of a cell between the edges of its columns. */
 export const cellWidthOf = (cell: DocCell, edges: readonly number[]) => edges[Math.min(cell.column + cell.colSpan, edges.length - 1)]! - edges[cell.column]!;
 
-/** The lines of a cell of the given width (rules and padding included) at a size. */
+/** The lines of a cell of the given width (rules and padding included) at a size, with the size's padding. */
 export function cellLines(ts: Typesetter, cell: DocCell, width: number, size: number, pad: number): readonly Line[] {
-  let cells = cellLinesSet.get(ts);
-  if (!cells) cellLinesSet.set(ts, (cells = new WeakMap()));
-  let bySize = cells.get(cell);
-  if (!bySize) cells.set(cell, (bySize = new Map()));
+  const bySize = cellEntry(ts, cell);
   let byWidth = bySize.get(size);
   if (!byWidth) bySize.set(size, (byWidth = new Map()));
   let lines = byWidth.get(width);
@@ -77,7 +118,7 @@ function setCell(ts: Typesetter, cell: DocCell, width: number, size: number, pad
   if (cell.noWrap) {
     // A value is one line, centred in the cell (or flush left when the cell is narrower than the value).
     const natural = ts.width(role, text, size);
-    return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size });
+    return ts.set(cell.pieces, { measure: Math.max(measure, natural), align: natural > measure ? 'left' : align, size, ownText: true });
   }
   const indent = cell.indent * cellWidth;
   const lines = setLabel(ts, cell.pieces, role, text, { measure, align, indent, restIndent: restIndentOf(ts, cell, size), size }, cell.rowSpan, wordsOf(cell, text));

@@ -1,7 +1,7 @@
 /** Typesetting of the document's texts on its grid: roles to fonts and sizes, grid cells, natural widths. */
 import type { FontSet } from '../fonts/fontSet.js';
-import type { FontRole } from '../model/fontRole.js';
-import { balanceLines, breakLines, minContentWidth, naturalWidth, type BreakOptions, type Line } from '../typeset/breakLines.js';
+import { FONT_ROLES, type FontRole } from '../model/fontRole.js';
+import { balanceLines, breakLines, minContentWidth, naturalWidth, type BreakOptions, type Line, type TextRun } from '../typeset/breakLines.js';
 import type { Geometry, LayoutOptions } from './layoutOptions.js';
 
 /** A piece of text in a role; a paragraph may mix roles (a label, a run-in lead, the text). */
@@ -23,6 +23,11 @@ export interface SetOptions {
   readonly avoidBreaks?: readonly (readonly [number, number])[];
   /** A size for every piece instead of its role's (a table set smaller to fit). */
   readonly size?: number;
+  /**
+   * A text of this report alone (a table's value, which differs from report to report): its lines are kept for
+   * this composition only, not from render to render with the texts that repeat (linesSet).
+   */
+  readonly ownText?: boolean;
 }
 
 /** Min-content widths of texts in one font, per font stack, by setting, sizes and texts (Typesetter.minContent). */
@@ -30,25 +35,75 @@ const minContents = new WeakMap<object, Map<string, number>>();
 /** Entries of a font's min-content widths kept before they are dropped and measured anew (a long-running server). */
 const MIN_CONTENT_ENTRIES = 20_000;
 
+/**
+ * Natural widths of one-line texts, per font stack, by size and setting, then text (Typesetter.width), from render
+ * to render: the values, units and labels of tables repeat from report to report.
+ */
+const naturalWidths = new WeakMap<object, Map<string, Map<string, number>>>();
+/** Widths kept per font and setting before they are dropped and measured anew (a long-running server). */
+const WIDTH_ENTRIES = 20_000;
+
 /** Texts up to this many UTF-16 units are set once per setting (see Typesetter.set). */
 const MEMO_LENGTH = 48;
 
-/** The key of a short text and its setting, or undefined for a long text (set each time: it rarely repeats). */
-function memoKey(pieces: readonly RoleText[], o: SetOptions): string | undefined {
+/**
+ * Lines of short texts already set, per font stack of the text's first piece, by the key of the text and its setting
+ * (memoKey), from render to render: the labels, units and headings of a report's tables and the furniture of its
+ * pages are the same in every report of a format. Never changed: the same array serves every repeat.
+ */
+const linesSet = new WeakMap<object, Map<string, readonly Line[]>>();
+/** Entries of a font's short texts kept before they are dropped and set anew (a long-running server). */
+const LINES_ENTRIES = 10_000;
+
+/** The lines of short texts set in a font (linesSet). */
+function sharedLines(font: object): Map<string, readonly Line[]> {
+  let lines = linesSet.get(font);
+  if (!lines || lines.size >= LINES_ENTRIES) linesSet.set(font, (lines = new Map()));
+  return lines;
+}
+
+/** A number for each font stack, for the keys of texts that mix stacks. */
+const stackIds = new WeakMap<object, number>();
+let stackCount = 0;
+function stackId(stack: object): number {
+  let id = stackIds.get(stack);
+  if (id === undefined) stackIds.set(stack, (id = stackCount++));
+  return id;
+}
+
+/**
+ * The key of a short text and all that its lines depend on: every option breakLines is given (each one, so that
+ * none can be left out: numbers, words and lists of ranges), then each run's font, size and text. Undefined for a
+ * long text (set each time: it rarely repeats).
+ */
+function memoKey(runs: readonly TextRun[], o: BreakOptions): string | undefined {
   let length = 0;
-  for (let i = 0; i < pieces.length; i++) if ((length += pieces[i]!.text.length) > MEMO_LENGTH) return undefined;
-  let key = `${o.measure}\u0001${o.align}\u0001${o.indent}\u0001${o.restIndent}\u0001${o.size}\u0001${o.keepTogether ? o.keepTogether.join(';') : ''}\u0001${o.avoidBreaks ? o.avoidBreaks.join(';') : ''}`;
-  for (const p of pieces) key += `\u0002${p.role}\u0001${p.text}`;
+  for (let i = 0; i < runs.length; i++) if ((length += runs[i]!.text.length) > MEMO_LENGTH) return undefined;
+  let key = '';
+  for (const name in o) {
+    const value = o[name as keyof BreakOptions];
+    key += `${name}=${Array.isArray(value) ? value.join(';') : String(value)}\u0001`;
+  }
+  for (const r of runs) key += `\u0002${stackId(r.font)}\u0001${r.size}\u0001${r.text}`;
   return key;
 }
 
 /** Typesets text of the document's roles on the document grid. */
 export class Typesetter {
+  /**
+   * All that a text set by this typesetter depends on besides the text and its setting: each role's font and size,
+   * the grid and the rules of breaking (for the keys of what is kept from render to render).
+   */
+  readonly key: string;
+
   constructor(
     readonly fonts: FontSet,
     readonly geometry: Geometry,
     private readonly layout: LayoutOptions,
-  ) {}
+  ) {
+    // Every layout option and the geometry made of them (each one, so that none can be left out), then the fonts.
+    this.key = JSON.stringify([layout, geometry, FONT_ROLES.map((role) => [stackId(fonts[role].stack), fonts[role].size])]);
+  }
 
   /** Size of a role, or the override. */
   size(role: FontRole, size?: number): number {
@@ -81,22 +136,22 @@ export class Typesetter {
 
   /**
    * Breaks text into lines; a piece may be empty (an item without a lead), and keeps its run index. Short texts are
-   * set once per document for each setting (units, values and labels repeat across tables); lines are immutable,
-   * so the same lines serve every repeat.
+   * set once for each font and setting, from render to render (linesSet); lines are immutable, so the same lines
+   * serve every repeat.
    */
   set(pieces: readonly RoleText[], options: SetOptions = {}): readonly Line[] {
-    const key = memoKey(pieces, options);
-    if (key !== undefined) {
-      const hit = this.lines.get(key);
-      if (hit) return hit;
-    }
-    const lines = breakLines(this.runs(pieces, options.size), this.options(options));
-    if (key !== undefined) this.lines.set(key, lines);
+    const runs = this.runs(pieces, options.size);
+    const breakOptions = this.options(options);
+    const key = runs.length > 0 ? memoKey(runs, breakOptions) : undefined;
+    if (key === undefined) return breakLines(runs, breakOptions);
+    const known = options.ownText ? this.ownLines : sharedLines(runs[0]!.font);
+    let lines = known.get(key);
+    if (!lines) known.set(key, (lines = breakLines(runs, breakOptions)));
     return lines;
   }
 
-  /** Lines of short texts already set, by text and setting (never changed: the same array serves every repeat). */
-  private readonly lines = new Map<string, readonly Line[]>();
+  /** Lines of this composition's own short texts (SetOptions.ownText), by key. */
+  private readonly ownLines = new Map<string, readonly Line[]>();
 
   /** Breaks a title into balanced lines where `allowed` permits (a UTF-16 offset); undefined when none fit. */
   balance(pieces: readonly RoleText[], allowed: (offset: number) => boolean, options: SetOptions = {}): Line[] | undefined {
@@ -107,13 +162,24 @@ export class Typesetter {
   width(role: FontRole, text: string, size?: number): number {
     const style = `${role}\u0000${size ?? ''}`;
     let widths = this.widths.get(style);
-    if (!widths) this.widths.set(style, (widths = new Map()));
+    if (!widths) this.widths.set(style, (widths = this.sharedWidths(role, size)));
     let width = widths.get(text);
     if (width === undefined) {
       width = naturalWidth(this.runs([{ role, text }], size || undefined), this.options({ align: 'left', measure: 1e9 }));
       widths.set(text, width);
     }
     return width;
+  }
+
+  /** The natural widths measured before in a role's font and size on this grid, from render to render (naturalWidths). */
+  private sharedWidths(role: FontRole, size?: number): Map<string, number> {
+    const font = this.fonts[role].stack;
+    let bySetting = naturalWidths.get(font);
+    if (!bySetting) naturalWidths.set(font, (bySetting = new Map()));
+    const setting = `${this.size(role, size)}\u0001${this.key}`;
+    let widths = bySetting.get(setting);
+    if (!widths || widths.size >= WIDTH_ENTRIES) bySetting.set(setting, (widths = new Map()));
+    return widths;
   }
 
   /**
@@ -134,6 +200,6 @@ export class Typesetter {
     return width;
   }
 
-  /** Natural widths already measured, by role and size, then text (units, values and labels repeat across a table). */
+  /** Natural widths by role and size, then text (units, values and labels repeat across a table): naturalWidths' maps. */
   private readonly widths = new Map<string, Map<string, number>>();
 }

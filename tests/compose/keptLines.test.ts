@@ -1,0 +1,83 @@
+/**
+ * Lines kept from render to render: short texts, table labels and natural widths are set once per font and setting
+ * (Typesetter.set, cellLines, Typesetter.width), and serve every later report that prints them. What is served must
+ * be exactly what would be set anew: no setting that changes a line may be left out of their keys.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { TextItem } from '../../src/compose/page.js';
+import { compose, fixture } from '../helpers/composed.js';
+
+type Lib = typeof import('../../src/index.js');
+
+/** The library as a new process would load it: nothing set yet. */
+async function freshLibrary(): Promise<Lib> {
+  vi.resetModules();
+  return (await import('../../src/index.js')) as Lib;
+}
+
+const textItems = (doc: ReturnType<typeof compose>): TextItem[] => doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text'));
+
+describe('lines kept from render to render', () => {
+  it("serves a table's labels to the next report, and sets its values anew", () => {
+    const first = compose(fixture('huaian-shi-2024'));
+    const report = fixture('huaian-shi-2024');
+    // Other figures: a value differs from report to report, a label does not.
+    const values = (report as unknown as { statistics: { values: Record<string, unknown> } }).statistics.values;
+    for (const key of Object.keys(values)) if (typeof values[key] === 'number') values[key] = (values[key] as number) * 3 + 1;
+    const second = compose(report);
+    const a = textItems(first);
+    const b = textItems(second);
+    const isLabel = (i: TextItem) => (i.role === 'table' || i.role === 'tableHeader') && /\p{Script=Han}/u.test(i.line.text);
+    const firstLines = new Set(a.map((i) => i.line));
+    const labels = b.filter(isLabel);
+    expect(labels.length).toBeGreaterThan(50);
+    // The same objects: set in the first render, served to the second (most of them: a column the larger figures
+    // widen sets its labels at another width).
+    const served = labels.filter((i) => firstLines.has(i.line));
+    expect(served.length).toBeGreaterThan(labels.length / 2);
+    // A count of the first report that the second does not print is set in the first only.
+    const aTexts = new Set(a.map((i) => i.line.text));
+    const bTexts = new Set(b.map((i) => i.line.text));
+    expect([...aTexts].some((t) => /^\d+$/.test(t) && !bTexts.has(t))).toBe(true);
+  });
+
+  it('gives the same PDF whether or not other reports and settings were rendered before', async () => {
+    const name = 'huaian-shi-2024';
+    const alone = Buffer.from(await (await freshLibrary()).renderReport(fixture(name)));
+    const lib = await freshLibrary();
+    // Each setting changes the lines of this report (so each would be served wrongly if its key left it out).
+    const settings = [
+      { layout: { compressPunctuation: true } },
+      { layout: { lineBreaking: 'greedy' as const } },
+      { layout: { strictness: 'strict' as const } },
+      { sizes: { table: 9 } },
+      { sizes: { tableHeader: 9.5 } },
+    ];
+    for (const options of settings) {
+      const other = Buffer.from(await lib.renderReport(fixture(name), options));
+      expect(Buffer.compare(other, alone), JSON.stringify(options)).not.toBe(0);
+    }
+    await lib.renderReport(fixture('linyi-minzheng-2017'));
+    await lib.renderReport(fixture('shanghai-stcsm-2024'));
+    expect(Buffer.compare(Buffer.from(await lib.renderReport(fixture(name))), alone)).toBe(0);
+  });
+});
+
+describe("a typesetter's key", () => {
+  it('changes with every layout option and every font size', async () => {
+    const { DEFAULT_LAYOUT, geometryOf } = await import('../../src/compose/layoutOptions.js');
+    const { Typesetter } = await import('../../src/compose/typesetter.js');
+    const { resolveFonts } = await import('../../src/fonts/fontSet.js');
+    const { FONT_ROLES } = await import('../../src/model/fontRole.js');
+    const keyOf = (layout: typeof DEFAULT_LAYOUT, sizes = {}) => new Typesetter(resolveFonts({ sizes }), geometryOf(layout), layout).key;
+    const base = keyOf(DEFAULT_LAYOUT);
+    expect(keyOf({ ...DEFAULT_LAYOUT })).toBe(base);
+    const other = (value: unknown): unknown =>
+      typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : value === 'gb' ? 'strict' : value === 'optimal' ? 'greedy' : value === 'outside' ? 'center' : `${String(value)}?`;
+    for (const name of Object.keys(DEFAULT_LAYOUT) as (keyof typeof DEFAULT_LAYOUT)[]) {
+      expect(keyOf({ ...DEFAULT_LAYOUT, [name]: other(DEFAULT_LAYOUT[name]) }), name).not.toBe(base);
+    }
+    expect(keyOf({ ...DEFAULT_LAYOUT, itemNumbering: 'comma' })).not.toBe(base);
+    for (const role of FONT_ROLES) expect(keyOf(DEFAULT_LAYOUT, { [role]: 11.25 }), role).not.toBe(base);
+  });
+});
