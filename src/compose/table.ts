@@ -116,11 +116,19 @@ export interface PlacedRow {
  */
 export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[], left: number): PageItem[] {
   const items: PageItem[] = [];
-  // Each cell draws its four sides; a side shared with a neighbour is drawn once (told apart to 0.01 pt).
-  const rules = new Map<string, PageItem>();
+  // Each cell draws its four sides; a side shared with a neighbour is drawn once (told apart to 0.01 pt). A side is
+  // found by its line (a horizontal side's y, a vertical one's x) and then its two ends, in hundredths of a point.
+  const rules: PageItem[] = [];
+  const drawn = new Map<number, Set<number>>();
   const rule = (x1: number, y1: number, x2: number, y2: number) => {
-    const key = `${Math.round(x1 * 100)},${Math.round(y1 * 100)},${Math.round(x2 * 100)},${Math.round(y2 * 100)}`;
-    if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: RULE });
+    const horizontal = y1 === y2;
+    const line = 2 * Math.round((horizontal ? y1 : x1) * 100) + (horizontal ? 0 : 1);
+    const ends = Math.round((horizontal ? x1 : y1) * 100) * 2 ** 26 + Math.round((horizontal ? x2 : y2) * 100);
+    let spans = drawn.get(line);
+    if (!spans) drawn.set(line, (spans = new Set()));
+    if (spans.has(ends)) return;
+    spans.add(ends);
+    rules.push({ kind: 'rule', x1, y1, x2, y2, width: RULE });
   };
   // The row each placed row is, in order, to find how far a spanning cell reaches on this page.
   const bodyIndex = new Map<number, number>();
@@ -169,5 +177,6 @@ export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[],
       items.push(item);
     });
   }
-  return [...items, ...rules.values()];
+  for (let i = 0; i < rules.length; i++) items.push(rules[i]!);
+  return items;
 }
