@@ -58,9 +58,16 @@ const CELLS_ENTRIES = 2_000;
 /** Per composition: each cell's lines, and the labels' lines kept for its typesetter's key (cellsSet). */
 const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; shared: Map<string, CellLines> }>();
 
-/** The key of a label's lines besides the typesetter, size and width: everything else setCell reads. */
+/**
+ * The key of a label's lines besides the typesetter, size and width: everything else setCell reads. Of the names the
+ * cell keeps whole, only those in its text (the others change nothing: wordsOf finds no range of theirs), so that a
+ * label serves the reports of every agency.
+ */
 function cellKey(cell: DocCell): string {
-  let key = `${cell.align}\u0002${cell.indent}\u0002${cell.hanging}\u0002${cell.rowSpan}\u0002${cell.keepWords ? cell.keepWords.join('\u0003') : ''}`;
+  let text = '';
+  for (const p of cell.pieces) text += p.text;
+  const names = cell.keepWords ? cell.keepWords.filter((name) => name.length > 0 && text.includes(name)).join('\u0003') : '';
+  let key = `${cell.align}\u0002${cell.indent}\u0002${cell.hanging}\u0002${cell.rowSpan}\u0002${names}`;
   for (const p of cell.pieces) key += `\u0002${p.role}\u0001${p.text}`;
   return key;
 }

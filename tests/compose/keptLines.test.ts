@@ -18,10 +18,11 @@ async function freshLibrary(): Promise<Lib> {
 const textItems = (doc: ReturnType<typeof compose>): TextItem[] => doc.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text'));
 
 describe('lines kept from render to render', () => {
-  it("serves a table's labels to the next report, and sets its values anew", () => {
+  it("serves a table's labels to the next report, another agency's, and sets its values anew", () => {
     const first = compose(fixture('huaian-shi-2024'));
     const report = fixture('huaian-shi-2024');
-    // Other figures: a value differs from report to report, a label does not.
+    // Another agency, other figures: a value differs from report to report, a label does not.
+    (report as unknown as { metadata: { agency: string } }).metadata.agency = '淮安市淮阴区人民政府';
     const values = (report as unknown as { statistics: { values: Record<string, unknown> } }).statistics.values;
     for (const key of Object.keys(values)) if (typeof values[key] === 'number') values[key] = (values[key] as number) * 3 + 1;
     const second = compose(report);

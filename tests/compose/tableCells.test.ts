@@ -1,5 +1,5 @@
 /** The lines of one table cell (cellLines): short headings stacked rather than ending on one character alone. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LAYOUT, geometryOf } from '../../src/compose/layoutOptions.js';
 import { cellLines, cellPad } from '../../src/compose/tableCells.js';
 import { Typesetter } from '../../src/compose/typesetter.js';
@@ -34,5 +34,27 @@ describe('cell lines', () => {
     expect(lines(cell('自然人', 'left'))).toEqual(['自', '然人']);
     // Wide enough, the heading is one line.
     expect(lines(cell('自然人', 'center'), 3 * ts.cell('table', SIZE) + 2 * pad + 0.5)).toEqual(['自然人']);
+  });
+});
+
+describe('labels set once for every report', () => {
+  const label = (keepWords?: string[]): DocCell => ({ ...cell('本机关门户网站信息公开专栏', 'left'), header: false, ...(keepWords ? { keepWords } : {}) });
+  const width = 4 * ts.cell('table', SIZE) + 2 * pad + 0.5;
+
+  it("sets a label again in a new composition only when a name it keeps occurs in its text", () => {
+    const balance = vi.spyOn(Typesetter.prototype, 'balance');
+    const fresh = () => new Typesetter(resolveFonts(), geometryOf(DEFAULT_LAYOUT), DEFAULT_LAYOUT);
+    const first = cellLines(fresh(), label(['临沂市']), width, SIZE, pad);
+    expect(first.length).toBeGreaterThan(1);
+    const calls = balance.mock.calls.length;
+    expect(calls).toBeGreaterThan(0); // a wrapped label tries its breaks (setLabel)
+    // Another report's cell, another agency's names, none of them in the label: the lines set before.
+    expect(cellLines(fresh(), label(['淮安市', '淮阴区']), width, SIZE, pad)).toBe(first);
+    expect(cellLines(fresh(), label(), width, SIZE, pad)).toBe(first);
+    expect(balance.mock.calls.length).toBe(calls);
+    // A name the label holds is kept whole: that label is set anew.
+    cellLines(fresh(), label(['门户网站']), width, SIZE, pad);
+    expect(balance.mock.calls.length).toBeGreaterThan(calls);
+    balance.mockRestore();
   });
 });
