@@ -11,7 +11,7 @@ import { findShortQuoted } from '../text/quotes.js';
 import { LABEL_WORDS, leadingPlaceNames } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
 import { titleWordRanges, wordRanges } from './title.js';
-import type { SetOptions, Typesetter } from './typesetter.js';
+import { KEPT_SETTINGS, type SetOptions, type Typesetter } from './typesetter.js';
 
 /** The role of a cell's text (its first piece's). */
 export const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
@@ -77,7 +77,7 @@ function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
   if (!composition) {
     const font = ts.fonts.table.stack;
     let byTypesetter = cellsSet.get(font);
-    if (!byTypesetter) cellsSet.set(font, (byTypesetter = new Map()));
+    if (!byTypesetter || byTypesetter.size >= KEPT_SETTINGS) cellsSet.set(font, (byTypesetter = new Map()));
     let shared = byTypesetter.get(ts.key);
     if (!shared) byTypesetter.set(ts.key, (shared = new Map()));
     compositions.set(ts, (composition = { cells: new WeakMap(), shared }));

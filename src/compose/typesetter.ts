@@ -42,6 +42,8 @@ const MIN_CONTENT_ENTRIES = 20_000;
 const naturalWidths = new WeakMap<object, Map<string, Map<string, number>>>();
 /** Widths kept per font and setting before they are dropped and measured anew (a long-running server). */
 const WIDTH_ENTRIES = 20_000;
+/** Settings (sizes and layouts) kept per font before all are dropped (a server rendering in ever other layouts). */
+export const KEPT_SETTINGS = 64;
 
 /** Texts up to this many UTF-16 units are set once per setting (see Typesetter.set). */
 const MEMO_LENGTH = 48;
@@ -175,7 +177,7 @@ export class Typesetter {
   private sharedWidths(role: FontRole, size?: number): Map<string, number> {
     const font = this.fonts[role].stack;
     let bySetting = naturalWidths.get(font);
-    if (!bySetting) naturalWidths.set(font, (bySetting = new Map()));
+    if (!bySetting || bySetting.size >= KEPT_SETTINGS) naturalWidths.set(font, (bySetting = new Map()));
     const setting = `${this.size(role, size)}\u0001${this.key}`;
     let widths = bySetting.get(setting);
     if (!widths || widths.size >= WIDTH_ENTRIES) bySetting.set(setting, (widths = new Map()));
