@@ -13,17 +13,33 @@ const MAX_PER_FIELD = 10;
 /** Errors for control characters, lone surrogates, line separators, bidi controls and invisible characters in any string. */
 export function checkForbiddenCharacters(value: unknown, path: PathSegment[] = []): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  if (typeof value === 'string') return checkString(value, formatPath(path));
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...checkForbiddenCharacters(v, [...path, i])));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push(...checkForbiddenCharacters(v, [...path, k]));
-  }
+  checkStrings(value, [...path], out);
   return out;
 }
 
+/** Characters checkString looks at: none in a string, nothing to report (the common case, without a path made). */
+const FORBIDDEN_RANGES = /[\u0000-\u001f\u007f-\u009f\u00ad\ud800-\udfff\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffe\uffff]/;
+
+/** checkString on every string inside `value`, whose path is `path` (one array, extended and restored on the way down). */
+function checkStrings(value: unknown, path: PathSegment[], out: ValidationIssue[]): void {
+  if (typeof value === 'string') {
+    if (FORBIDDEN_RANGES.test(value)) out.push(...checkString(value, formatPath(path)));
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      checkStrings(value[i], path, out);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      checkStrings((value as Record<string, unknown>)[key], path, out);
+      path.pop();
+    }
+  }
+}
+
 function checkString(text: string, path: string): ValidationIssue[] {
-  // Fast path: nothing in the forbidden ranges.
-  if (!/[\u0000-\u001f\u007f-\u009f\u00ad\ud800-\udfff\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffe\uffff]/.test(text)) return [];
   const out: ValidationIssue[] = [];
   const seen = new Set<number>();
   for (const { cp, index } of codePoints(text)) {

@@ -36,6 +36,7 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
   let longFields = 0;
   const seen = new Set<object>();
   let tooDeep = false;
+  // `path` is one array, extended and restored on the way down (an issue formats it at once).
   const walk = (value: unknown, path: PathSegment[], depth: number): void => {
     if (typeof value === 'string') {
       total += value.length;
@@ -56,7 +57,11 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
     if (Array.isArray(value)) {
       const key = path.at(-1);
       if (typeof key === 'string' && BLOCK_ARRAYS.has(key)) blocks += value.length;
-      value.forEach((item, i) => walk(item, [...path, i], depth + 1));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], path, depth + 1);
+        path.pop();
+      }
     } else {
       for (const [key, item] of Object.entries(value)) {
         total += key.length;
@@ -66,7 +71,9 @@ export function checkLimits(input: unknown, limits: ReportLimits): ValidationIss
           }
           continue;
         }
-        walk(item, [...path, key], depth + 1);
+        path.push(key);
+        walk(item, path, depth + 1);
+        path.pop();
       }
     }
   };
