@@ -11,7 +11,7 @@ import { findShortQuoted } from '../text/quotes.js';
 import { LABEL_WORDS, leadingPlaceNames } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
 import { titleWordRanges, wordRanges } from './title.js';
-import { KEPT_SETTINGS, type SetOptions, type Typesetter } from './typesetter.js';
+import { KEPT_SETTINGS, keptMap, type SetOptions, type Typesetter } from './typesetter.js';
 
 /** The role of a cell's text (its first piece's). */
 export const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
@@ -52,11 +52,12 @@ type CellLines = Map<number, Map<number, readonly Line[]>>;
  * and setting one tries many breaks (setLabel). Never changed: the same lines serve every repeat.
  */
 const cellsSet = new WeakMap<object, Map<string, Map<string, CellLines>>>();
-/** Labels kept per font and typesetter key before they are dropped and set anew (a long-running server). */
+/** Labels kept per font and typesetter key before they are dropped and set anew (a long-running server; a composition
+ * that sets more keeps them until the next one). */
 const CELLS_ENTRIES = 2_000;
 
 /** Per composition: each cell's lines, and the labels' lines kept for its typesetter's key (cellsSet). */
-const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; shared: Map<string, CellLines> }>();
+const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; readonly shared: Map<string, CellLines> }>();
 
 /**
  * The key of a label's lines besides the typesetter, size and width: everything else setCell reads. Of the names the
@@ -75,11 +76,7 @@ function cellKey(cell: DocCell): string {
 function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
   let composition = compositions.get(ts);
   if (!composition) {
-    const font = ts.fonts.table.stack;
-    let byTypesetter = cellsSet.get(font);
-    if (!byTypesetter || byTypesetter.size >= KEPT_SETTINGS) cellsSet.set(font, (byTypesetter = new Map()));
-    let shared = byTypesetter.get(ts.key);
-    if (!shared) byTypesetter.set(ts.key, (shared = new Map()));
+    const shared = keptMap(keptMap(cellsSet, ts.fonts.table.stack, KEPT_SETTINGS), ts.key, CELLS_ENTRIES);
     compositions.set(ts, (composition = { cells: new WeakMap(), shared }));
   }
   let entry = composition.cells.get(cell);
@@ -89,7 +86,6 @@ function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
     composition.cells.set(cell, (entry = new Map()));
     return entry;
   }
-  if (composition.shared.size >= CELLS_ENTRIES) composition.shared.clear();
   const key = cellKey(cell);
   entry = composition.shared.get(key);
   if (!entry) composition.shared.set(key, (entry = new Map()));

@@ -30,8 +30,18 @@ export interface SetOptions {
   readonly ownText?: boolean;
 }
 
-/** Min-content widths of texts in one font, per font stack, by setting, sizes and texts (Typesetter.minContent). */
-const minContents = new WeakMap<object, Map<string, number>>();
+/**
+ * The map that `maps` keeps for `owner`, made (anew, when it holds `limit` entries) as needed: what is kept from render
+ * to render is bounded, for a long-running server.
+ */
+export function keptMap<O, K, V>(maps: { get(owner: O): Map<K, V> | undefined; set(owner: O, map: Map<K, V>): unknown }, owner: O, limit: number): Map<K, V> {
+  let map = maps.get(owner);
+  if (!map || map.size >= limit) maps.set(owner, (map = new Map()));
+  return map;
+}
+
+/** Min-content widths of texts in one font, per font stack, by the typesetter's key, then sizes and texts (Typesetter.minContent). */
+const minContents = new WeakMap<object, Map<string, Map<string, number>>>();
 /** Entries of a font's min-content widths kept before they are dropped and measured anew (a long-running server). */
 const MIN_CONTENT_ENTRIES = 20_000;
 
@@ -56,13 +66,6 @@ const MEMO_LENGTH = 48;
 const linesSet = new WeakMap<object, Map<string, readonly Line[]>>();
 /** Entries of a font's short texts kept before they are dropped and set anew (a long-running server). */
 const LINES_ENTRIES = 10_000;
-
-/** The lines of short texts set in a font (linesSet). */
-function sharedLines(font: object): Map<string, readonly Line[]> {
-  let lines = linesSet.get(font);
-  if (!lines || lines.size >= LINES_ENTRIES) linesSet.set(font, (lines = new Map()));
-  return lines;
-}
 
 /** A number for each font stack, for the keys of texts that mix stacks. */
 const stackIds = new WeakMap<object, number>();
@@ -146,7 +149,7 @@ export class Typesetter {
     const breakOptions = this.options(options);
     const key = runs.length > 0 ? memoKey(runs, breakOptions) : undefined;
     if (key === undefined) return breakLines(runs, breakOptions);
-    const known = options.ownText ? this.ownLines : sharedLines(runs[0]!.font);
+    const known = options.ownText ? this.ownLines : keptMap(linesSet, runs[0]!.font, LINES_ENTRIES);
     let lines = known.get(key);
     if (!lines) known.set(key, (lines = breakLines(runs, breakOptions)));
     return lines;
@@ -175,13 +178,8 @@ export class Typesetter {
 
   /** The natural widths measured before in a role's font and size on this grid, from render to render (naturalWidths). */
   private sharedWidths(role: FontRole, size?: number): Map<string, number> {
-    const font = this.fonts[role].stack;
-    let bySetting = naturalWidths.get(font);
-    if (!bySetting || bySetting.size >= KEPT_SETTINGS) naturalWidths.set(font, (bySetting = new Map()));
-    const setting = `${this.size(role, size)}\u0001${this.key}`;
-    let widths = bySetting.get(setting);
-    if (!widths || widths.size >= WIDTH_ENTRIES) bySetting.set(setting, (widths = new Map()));
-    return widths;
+    const bySetting = keptMap(naturalWidths, this.fonts[role].stack, KEPT_SETTINGS);
+    return keptMap(bySetting, `${this.size(role, size)}\u0001${this.key}`, WIDTH_ENTRIES);
   }
 
   /**
@@ -190,13 +188,12 @@ export class Typesetter {
    */
   minContent(pieces: readonly RoleText[], size?: number): number {
     const font = this.fonts[pieces[0]!.role].stack;
-    let key = `${this.geometry.cell / this.fonts.body.size}\u0001${this.layout.strictness}\u0001${this.layout.compressPunctuation}`;
+    let key = '';
     for (const p of pieces) {
       if (this.fonts[p.role].stack !== font) return minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }));
       key += `\u0002${this.size(p.role, size)}\u0001${p.text}`;
     }
-    let known = minContents.get(font);
-    if (!known || known.size >= MIN_CONTENT_ENTRIES) minContents.set(font, (known = new Map()));
+    const known = keptMap(keptMap(minContents, font, KEPT_SETTINGS), this.key, MIN_CONTENT_ENTRIES);
     let width = known.get(key);
     if (width === undefined) known.set(key, (width = minContentWidth(this.runs(pieces, size), this.options({ align: 'left', measure: 1e9 }))));
     return width;

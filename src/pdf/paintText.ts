@@ -64,18 +64,15 @@ export class GlyphEncoder {
     const copies = subset instanceof TrueTypeSubset;
     const text = run.text;
     const ids = this.ids;
-    const data = run.data;
-    const glyphs = run.at + n; // where the run's glyph ids and advances are in `data` (GlyphRun)
-    const advances = run.at + 2 * n;
     for (let i = 0, k = 0; i < text.length; k++) {
       const cp = text.codePointAt(i)!;
       i += cp > 0xffff ? 2 : 1;
-      const gid = data[glyphs + k]!;
+      const gid = run.glyphAt(k);
       if (!(gid > 0)) throw new Error(`no glyph for U+${cp.toString(16).toUpperCase().padStart(4, '0')}; validation should have refused it`);
       // Two code points drawn by one glyph (· and • in Noto Sans SC) get separate codes in a TrueType subset, so that
       // each copies out as itself.
       const id = copies ? (subset as TrueTypeSubset).includeCodePoint(gid, cp) : subset.includeGlyph(gid);
-      font.widths[id] ??= data[advances + k]! * 1000;
+      font.widths[id] ??= run.advanceAt(k) * 1000;
       font.unicode[id] ??= [cp];
       ids[start + k] = id;
     }
@@ -116,8 +113,8 @@ let sorted = new Float64Array(256);
  * em dash of some fonts is 0.89 em), so that it fills its cell and no extractor reads the rest of the cell as a space.
  */
 function scaleOf(run: GlyphRun, i: number): number {
-  const natural = (run.data[run.at + 2 * run.length + i]! * 1000 * run.size) / 1000;
-  const cell = run.data[run.at + 3 * run.length + i]!;
+  const natural = (run.advanceAt(i) * 1000 * run.size) / 1000;
+  const cell = run.widthAt(i);
   return natural > 0 && cell > natural * 1.02 ? Math.round((cell / natural) * 10000) / 100 : 100;
 }
 
@@ -287,9 +284,6 @@ export function paintGlyphRun(page: PageContent, run: GlyphRun, encoder: GlyphEn
   }
   for (let i = 0; i < n; i++) tz[i] = scaleOf(run, i);
   const size = run.size;
-  const data = run.data;
-  const x = run.at; // the x of each glyph is data[x + i], its advance data[advances + i] (GlyphRun)
-  const advances = run.at + 2 * n;
   const out = page.out;
   page.setFont(resource, size);
   // Glyphs of one horizontal scale are written together; each group starts at its own x.
@@ -300,11 +294,11 @@ export function paintGlyphRun(page: PageContent, run: GlyphRun, encoder: GlyphEn
     const h = t / 100;
     // The gap after each glyph beyond its natural (scaled) advance; the most common one becomes Tc, the rest TJ offsets.
     const count = end - 1 - start;
-    for (let i = start; i < end - 1; i++) gaps[i - start] = (data[x + i + 1]! - data[x + i]!) / h - (data[advances + i]! * 1000 * size) / 1000;
+    for (let i = start; i < end - 1; i++) gaps[i - start] = (run.xAt(i + 1) - run.xAt(i)) / h - (run.advanceAt(i) * 1000 * size) / 1000;
     const tc = mostCommon(gaps, count);
     page.setScale(t);
     page.setCharSpacing(tc);
-    page.moveTo(left + data[x + start]!, baseline);
+    page.moveTo(left + run.xAt(start), baseline);
     let adjusted = false;
     for (let i = start; i < end - 1; i++) if (Math.abs(gaps[i - start]! - tc) >= 0.0005) adjusted = true;
     // Each glyph's code is its two-byte subset id, in a literal string (its bytes escaped where they are delimiters or

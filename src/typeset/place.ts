@@ -25,7 +25,7 @@ export type Alignment = 'justify' | 'distribute' | 'left' | 'center' | 'right';
  * placed paragraph's one array (four numbers a code point, in one memory block off the JavaScript heap, so that a
  * composed document is a few objects a line and the collector has little to copy): from `at`, the x of each code
  * point, then its glyph id, its own advance and its width on the line, `length` numbers each. The painter reads
- * `data`; `x`, `glyphs`, `advances` and `widths` give copies.
+ * them one by one (`xAt` …); `x`, `glyphs`, `advances` and `widths` give copies.
  */
 export class GlyphRun {
   constructor(
@@ -41,6 +41,26 @@ export class GlyphRun {
     /** The number of code points. */
     readonly length: number,
   ) {}
+
+  /** The x of code point `k`, in points from the measure's left edge (no copy, for the painter). */
+  xAt(k: number): number {
+    return this.data[this.at + k]!;
+  }
+
+  /** The glyph id of code point `k` in the face. */
+  glyphAt(k: number): number {
+    return this.data[this.at + this.length + k]!;
+  }
+
+  /** The glyph's own advance of code point `k`, in em. */
+  advanceAt(k: number): number {
+    return this.data[this.at + 2 * this.length + k]!;
+  }
+
+  /** The width code point `k` takes on the line before any adjustment, in points. */
+  widthAt(k: number): number {
+    return this.data[this.at + 3 * this.length + k]!;
+  }
 
   /** x of each code point, in points from the measure's left edge. */
   get x(): readonly number[] {
