@@ -102,23 +102,39 @@ export class TrueTypeSubset {
    * are often alike, so the glyph data compress better. Returns the new id of each old id.
    */
   sortByGlyph(): Int32Array {
-    const before = this.glyphs.slice();
-    const order = before.map((_, id) => id);
-    const copyOf = new Map<number, number>();
-    for (const [key, id] of this.copies) copyOf.set(id, key % 0x110000);
-    order.sort((a, b) => before[a]! - before[b]! || (copyOf.get(a) ?? -1) - (copyOf.get(b) ?? -1));
-    const renumber = new Int32Array(before.length);
-    order.forEach((old, id) => (renumber[old] = id));
-    this.glyphs.length = 0;
-    for (const old of order) this.glyphs.push(before[old]!);
-    // The ids the mapping gives, read before any is changed (a copy shares its glyph id with the original).
-    const mapped = before.filter((gid, id) => gid >= 0 && gid < this.mapping.length && this.mapping[gid] === id + 1);
-    for (const gid of mapped) this.mapping[gid] = renumber[this.mapping[gid]! - 1]! + 1;
+    const before = this.glyphs;
+    const n = before.length;
+    // Each entry as one number, sorted as numbers: its glyph id, then the code point of a copy (0 for the glyph's own
+    // entry, which comes first), then its old id (the order of inclusion among equals). At most 65536 · 0x110001 ·
+    // 65536 < 2^53, so the key is exact.
+    const copyCode = new Float64Array(n);
+    for (const [key, id] of this.copies) copyCode[id] = (key % 0x110000) + 1;
+    const keys = new Float64Array(n);
+    for (let id = 0; id < n; id++) keys[id] = (before[id]! * 0x110001 + copyCode[id]!) * 65536 + id;
+    keys.sort();
+    const renumber = new Int32Array(n);
+    const glyphs = new Array<number>(n);
+    for (let id = 0; id < n; id++) {
+      const old = keys[id]! % 65536;
+      renumber[old] = id;
+      glyphs[id] = before[old]!;
+    }
+    // The ids the mapping gives, renumbered (a copy shares its glyph id with the original, which the mapping names).
+    const mapping = this.mapping;
+    for (let old = 0; old < n; old++) {
+      const gid = before[old]!;
+      if (gid >= 0 && gid < mapping.length && mapping[gid] === old + 1) mapping[gid] = -(renumber[old]! + 1);
+    }
+    for (let old = 0; old < n; old++) {
+      const gid = before[old]!;
+      if (gid >= 0 && gid < mapping.length && mapping[gid]! < 0) mapping[gid] = -mapping[gid]!;
+    }
+    for (let id = 0; id < n; id++) before[id] = glyphs[id]!;
     for (const [gid, id] of this.outside) this.outside.set(gid, renumber[id]!);
     for (const [key, id] of this.copies) this.copies.set(key, renumber[id]!);
     const drawnFor = this.drawnFor;
     this.drawnFor = [];
-    drawnFor.forEach((cp, id) => (this.drawnFor[renumber[id]!] = cp));
+    for (let old = 0; old < drawnFor.length; old++) if (drawnFor[old] !== undefined) this.drawnFor[renumber[old]!] = drawnFor[old]!;
     return renumber;
   }
 

@@ -100,6 +100,37 @@ describe('the subset font program', () => {
     expect(subset.includeCopy(gidOf('一'), 0x2014)).toBe(renumber[copy]);
     expect(subset.glyphs[renumber[copy]!]).toBe(gidOf('一'));
   });
+
+  it('renumbers any subset into glyph order, copies after their glyph by code point, every id still found', () => {
+    const numGlyphs = primary.tables!.numGlyphs;
+    // Glyph ids of the face, a few beyond it (a damaged composite glyph's components), and code points, some shared.
+    const gid = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: numGlyphs - 1 }), fc.integer({ min: numGlyphs, max: 0xffff }));
+    const step = fc.record({ gid, cp: fc.integer({ min: 0x20, max: 0x2ffff }), kind: fc.constantFrom('glyph', 'codePoint', 'copy') });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
+        const subset = new TrueTypeSubset(primary);
+        const ask = (s: (typeof steps)[number]) =>
+          s.kind === 'glyph' ? subset.includeGlyph(s.gid) : s.kind === 'copy' ? subset.includeCopy(s.gid, s.cp) : subset.includeCodePoint(s.gid, s.cp);
+        const before = steps.map(ask);
+        // Which entries are copies, and of which code point: includeCopy's, and includeCodePoint's other than the
+        // glyph's own entry (which includeCodePoint always includes, so asking for it adds nothing).
+        const copyCode = new Map<number, number>();
+        steps.forEach((s, k) => {
+          if (s.kind === 'copy' || (s.kind === 'codePoint' && subset.includeGlyph(s.gid) !== before[k])) copyCode.set(before[k]!, s.cp);
+        });
+        const glyphsBefore = subset.glyphs.slice();
+        const renumber = subset.sortByGlyph();
+        expect([...renumber].sort((a, b) => a - b)).toEqual(glyphsBefore.map((_, i) => i));
+        glyphsBefore.forEach((g, old) => expect(subset.glyphs[renumber[old]!]).toBe(g));
+        // In glyph order, each glyph's own entry first, then its copies by code point.
+        const order = glyphsBefore.map((g, old) => [g, copyCode.get(old) ?? -1, renumber[old]!] as const).sort((x, y) => x[2] - y[2]);
+        for (let k = 1; k < order.length; k++) expect(order[k - 1]![0] < order[k]![0] || (order[k - 1]![0] === order[k]![0] && order[k - 1]![1] < order[k]![1])).toBe(true);
+        // The same questions give the renumbered ids.
+        steps.forEach((s, k) => expect(ask(s)).toBe(renumber[before[k]!]));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('the sRGB output-intent profile', () => {
