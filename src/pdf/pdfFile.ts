@@ -81,6 +81,23 @@ export class PdfFile {
     this.latin1(`${n} 0 obj\n${body}\nendobj\n`);
   }
 
+  /**
+   * Writes object `n` whose body is given as bytes (Latin-1 text a ContentWriter made). The bytes are copied: the
+   * writer may reuse its buffer at once.
+   */
+  objectBytes(n: number, body: Uint8Array): void {
+    this.start(n);
+    this.latin1(`${n} 0 obj\n`);
+    if (this.used + body.length > this.buffer.length) this.flush();
+    if (body.length > this.buffer.length) this.sink(body.slice());
+    else {
+      this.buffer.set(body, this.used);
+      this.used += body.length;
+    }
+    this.position += body.length;
+    this.latin1('\nendobj\n');
+  }
+
   /** Writes stream object `n`: `dict` holds the entries besides /Length (without << >>); `data` is written as given. */
   stream(n: number, dict: string, data: Uint8Array): void {
     this.start(n);

@@ -2,20 +2,13 @@
  * The logical structure of the PDF (tagged PDF, PDF 32000 §14.7): one structure element per node of the composed
  * document's tree, each page's marked-content sequences attached to their element, and the parent tree that maps
  * the marked content of each page back to its element. Elements are written when the document ends.
+ *
+ * Elements are numbered by their node's id (ids are small integers, from 0); what the writer keeps of each is in
+ * arrays by id, and its marked content in arrays by mark, so that a document of many elements makes few objects.
  */
 import type { StructNode } from '../compose/page.js';
-import { pdfName, ref, type PdfFile } from './pdfFile.js';
-
-interface Element {
-  readonly node: StructNode;
-  /** Object number: given to an element with children at once, to a leaf when it gets content (0: none yet). */
-  object: number;
-  readonly parent: number;
-  readonly children: Element[];
-  /** Marked content of the element: the page object of each sequence and its MCID there. */
-  pages?: number[];
-  mcids?: number[];
-}
+import { ContentWriter } from './contentWriter.js';
+import { pdfName, type PdfFile } from './pdfFile.js';
 
 /** The table attributes of an element (PDF 32000 §14.8.5.7), or '' when it has none. */
 function tableAttributes(attributes: StructNode['attributes']): string {
@@ -27,19 +20,43 @@ function tableAttributes(attributes: StructNode['attributes']): string {
   return a ? `<</O /Table${a}>>` : '';
 }
 
+/** A grown copy of an Int32Array, for lists that grow as pages are painted. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class StructureWriter {
-  private readonly byId = new Map<number, Element>();
-  private readonly root: Element;
   /** The structure tree root's object number. */
   readonly treeRoot: number;
-  /** Each page's elements by MCID (the parent tree), by StructParents key. */
-  private readonly parentTree: number[][] = [];
-  /** The current page's object number and its list in the parent tree. */
+  private readonly root: number;
+  /** Each element's node, by id. */
+  private readonly nodes: StructNode[] = [];
+  /** Each element's object number, by id: given to an element with children at once, to a leaf when it gets content (0: none yet). */
+  private readonly objects: Int32Array;
+  /** The object number of each element's parent (the tree root's for the root), by id. */
+  private readonly parents: Int32Array;
+  /** The object number of each element's attribute dictionary, by id (0: none). */
+  private readonly attributeObjects: Int32Array;
+  /** Attribute dictionaries shared by the elements that have the same ones (a row header's Scope, …): their text, by object number, until written. */
+  private readonly attributeTexts = new Map<number, string>();
+  /** Each element's marked content as a list of marks: its first and last mark (-1: none) and how many, by id. */
+  private readonly firstMark: Int32Array;
+  private readonly lastMark: Int32Array;
+  private readonly markCount: Int32Array;
+  /** Each mark's page object, its MCID there and the element's next mark (-1: none). */
+  private markPage = new Int32Array(256);
+  private markMcid = new Int32Array(256);
+  private markNext = new Int32Array(256);
+  private marks = 0;
+  /** The parent tree: the element object of each marked-content sequence, page after page; where each page's list starts. */
+  private readonly treeObjects: number[] = [];
+  private readonly treeStarts: number[] = [];
+  /** The current page's object number, and whether it has marked content yet. */
   private page = 0;
-  private parents: number[] | undefined;
-  /** Attribute dictionaries shared by the elements that have the same ones (a row header's Scope, …), by their text. */
-  private readonly attributes = new Map<string, number>();
-  private readonly written = new Set<number>();
+  private pageMarked = false;
+  private readonly out = new ContentWriter(1024);
 
   constructor(
     private readonly file: PdfFile,
@@ -48,35 +65,55 @@ export class StructureWriter {
     this.treeRoot = file.alloc();
     // Attribute dictionaries, then the elements with children, most referenced first (a parent is named by each
     // child's /P): the numbers that are written most often are the shortest. A leaf gets its number with its content.
-    const nodes: { node: StructNode; parent: StructNode | undefined }[] = [];
-    const walk = (node: StructNode, parent: StructNode | undefined) => {
-      nodes.push({ node, parent });
+    const order: number[] = [];
+    const parentIds: number[] = [];
+    const attributeNumbers = new Map<string, number>();
+    const attributeOf: number[] = [];
+    const walk = (node: StructNode, parent: number) => {
+      const id = node.id;
+      if (!(Number.isInteger(id) && id >= 0) || this.nodes[id] !== undefined) throw new Error(`structure element id ${id} is not a new whole number ≥ 0`);
+      this.nodes[id] = node;
+      order.push(id);
+      parentIds[id] = parent;
       const a = tableAttributes(node.attributes);
-      if (a && !this.attributes.has(a)) this.attributes.set(a, file.alloc());
-      for (const child of node.children) walk(child, node);
+      if (a) {
+        let n = attributeNumbers.get(a);
+        if (n === undefined) {
+          attributeNumbers.set(a, (n = file.alloc()));
+          this.attributeTexts.set(n, a);
+        }
+        attributeOf[id] = n;
+      }
+      for (const child of node.children) walk(child, id);
     };
-    walk(tree, undefined);
-    const numbers = new Map<StructNode, number>();
-    for (const { node } of [...nodes].sort((x, y) => y.node.children.length - x.node.children.length)) if (node.children.length > 0 || node === tree) numbers.set(node, file.alloc());
-    const elements = new Map<StructNode, Element>();
-    for (const { node, parent } of nodes) {
-      const element: Element = { node, object: numbers.get(node) ?? 0, parent: parent ? numbers.get(parent)! : this.treeRoot, children: [] };
-      elements.set(node, element);
-      this.byId.set(node.id, element);
-      if (parent) elements.get(parent)!.children.push(element);
+    walk(tree, -1);
+    const size = this.nodes.length;
+    this.objects = new Int32Array(size);
+    this.parents = new Int32Array(size);
+    this.attributeObjects = new Int32Array(size);
+    this.firstMark = new Int32Array(size).fill(-1);
+    this.lastMark = new Int32Array(size).fill(-1);
+    this.markCount = new Int32Array(size);
+    this.root = tree.id;
+    const numbered = order.filter((id) => id === tree.id || this.nodes[id]!.children.length > 0);
+    numbered.sort((x, y) => this.nodes[y]!.children.length - this.nodes[x]!.children.length);
+    for (const id of numbered) this.objects[id] = file.alloc();
+    for (const id of order) {
+      const parent = parentIds[id]!;
+      this.parents[id] = parent < 0 ? this.treeRoot : this.objects[parent]!;
+      this.attributeObjects[id] = attributeOf[id] ?? 0;
     }
-    this.root = elements.get(tree)!;
   }
 
   /** The structure type of a node (the tag of its marked content). */
   type(id: number): string | undefined {
-    return this.byId.get(id)?.node.type;
+    return this.nodes[id]?.type;
   }
 
   /** Starts a page (its object number): its marked content gets MCIDs from 0. */
   startPage(page: number): void {
     this.page = page;
-    this.parents = undefined;
+    this.pageMarked = false;
   }
 
   /**
@@ -84,39 +121,53 @@ export class StructureWriter {
    * undefined when it has none.
    */
   pageKey(): number | undefined {
-    return this.parents ? this.parentTree.length - 1 : undefined;
+    return this.pageMarked ? this.treeStarts.length - 1 : undefined;
   }
 
   /** Attaches the next marked-content sequence of the current page to the element of `id`; returns its MCID. */
   mark(id: number): number {
-    const element = this.byId.get(id);
-    if (!element) throw new Error(`no structure element ${id}`);
-    if (element.object === 0) element.object = this.file.alloc();
-    if (!this.parents) this.parentTree.push((this.parents = []));
-    const mcid = this.parents.length;
-    this.parents.push(element.object);
-    (element.pages ??= []).push(this.page);
-    (element.mcids ??= []).push(mcid);
+    if (this.nodes[id] === undefined) throw new Error(`no structure element ${id}`);
+    if (this.objects[id] === 0) this.objects[id] = this.file.alloc();
+    if (!this.pageMarked) {
+      this.treeStarts.push(this.treeObjects.length);
+      this.pageMarked = true;
+    }
+    const mcid = this.treeObjects.length - this.treeStarts[this.treeStarts.length - 1]!;
+    this.treeObjects.push(this.objects[id]!);
+    if (this.marks === this.markPage.length) {
+      this.markPage = grown(this.markPage);
+      this.markMcid = grown(this.markMcid);
+      this.markNext = grown(this.markNext);
+    }
+    const m = this.marks++;
+    this.markPage[m] = this.page;
+    this.markMcid[m] = mcid;
+    this.markNext[m] = -1;
+    if (this.lastMark[id]! < 0) this.firstMark[id] = m;
+    else this.markNext[this.lastMark[id]!] = m;
+    this.lastMark[id] = m;
+    this.markCount[id]!++;
     return mcid;
   }
 
   /** Writes the elements (children before their parent) and the structure tree root with the parent tree. */
   end(): void {
     this.writeElement(this.root);
-    const nums = this.parentTree.map((objects, key) => `${key} [${objects.map(ref).join(' ')}]`).join(' ');
-    this.file.object(this.treeRoot, `<</Type /StructTreeRoot/K ${ref(this.root.object)}/ParentTree <</Nums [${nums}]>>>>`);
-  }
-
-  /** An element's attributes: a shared dictionary of its own, written with the first element that has it. */
-  private attributesOf(node: StructNode): string {
-    const a = tableAttributes(node.attributes);
-    if (!a) return '';
-    const n = this.attributes.get(a)!;
-    if (!this.written.has(n)) {
-      this.file.object(n, a);
-      this.written.add(n);
+    const out = this.out;
+    out.reset();
+    out.text('<</Type /StructTreeRoot/K ').int(this.objects[this.root]!).text(' 0 R/ParentTree <</Nums [');
+    const starts = this.treeStarts;
+    for (let key = 0; key < starts.length; key++) {
+      if (key > 0) out.byte(32);
+      out.int(key).text(' [');
+      for (let i = starts[key]!, end = starts[key + 1] ?? this.treeObjects.length; i < end; i++) {
+        if (i > starts[key]!) out.byte(32);
+        out.int(this.treeObjects[i]!).text(' 0 R');
+      }
+      out.byte(93);
     }
-    return `/A ${ref(n)}`;
+    out.text(']>>>>');
+    this.file.objectBytes(this.treeRoot, out.view());
   }
 
   /**
@@ -124,24 +175,46 @@ export class StructureWriter {
    * MCIDs on its first page (/Pg) as numbers, those on other pages as marked-content references. An element with
    * neither children nor content (an empty table cell) is written inside its parent's /K, as a direct dictionary.
    */
-  private writeElement(element: Element): void {
-    for (const child of element.children) if (!this.isEmpty(child)) this.writeElement(child);
-    this.file.object(element.object, this.dictionary(element));
+  private writeElement(id: number): void {
+    const children = this.nodes[id]!.children;
+    for (let i = 0; i < children.length; i++) if (this.objects[children[i]!.id] !== 0) this.writeElement(children[i]!.id);
+    this.out.reset();
+    this.dictionary(id);
+    this.file.objectBytes(this.objects[id]!, this.out.view());
   }
 
-  private isEmpty(element: Element): boolean {
-    return element.object === 0;
-  }
-
-  private dictionary(element: Element): string {
-    const kids: string[] = element.children.map((c) => (this.isEmpty(c) ? this.dictionary(c) : ref(c.object)));
-    let pg = '';
-    if (element.pages) {
-      const first = element.pages[0]!;
-      pg = `/Pg ${ref(first)}`;
-      element.pages.forEach((page, i) => kids.push(page === first ? String(element.mcids![i]) : `<</Type /MCR/Pg ${ref(page)}/MCID ${element.mcids![i]}>>`));
+  /** Writes an element's dictionary into `out` (and an attribute dictionary it is the first to name into the file). */
+  private dictionary(id: number): void {
+    const out = this.out;
+    const node = this.nodes[id]!;
+    const children = node.children;
+    const kids = children.length + this.markCount[id]!;
+    out.text('<</S').text(pdfName(node.type)).text('/P ').int(this.parents[id]!).text(' 0 R');
+    if (kids > 0) out.text(kids === 1 ? '/K ' : '/K[');
+    for (let i = 0; i < children.length; i++) {
+      if (i > 0) out.byte(32);
+      const child = children[i]!.id;
+      if (this.objects[child] === 0) this.dictionary(child);
+      else out.int(this.objects[child]!).text(' 0 R');
     }
-    const k = kids.length === 0 ? '' : kids.length === 1 ? `/K ${kids[0]}` : `/K[${kids.join(' ')}]`;
-    return `<</S${pdfName(element.node.type)}/P ${ref(element.parent)}${k}${pg}${this.attributesOf(element.node)}>>`;
+    const first = this.firstMark[id]!;
+    const firstPage = first < 0 ? 0 : this.markPage[first]!;
+    for (let m = first, i = children.length; m >= 0; m = this.markNext[m]!, i++) {
+      if (i > 0) out.byte(32);
+      if (this.markPage[m] === firstPage) out.int(this.markMcid[m]!);
+      else out.text('<</Type /MCR/Pg ').int(this.markPage[m]!).text(' 0 R/MCID ').int(this.markMcid[m]!).text('>>');
+    }
+    if (kids > 1) out.byte(93);
+    if (first >= 0) out.text('/Pg ').int(firstPage).text(' 0 R');
+    const a = this.attributeObjects[id]!;
+    if (a !== 0) {
+      const text = this.attributeTexts.get(a);
+      if (text !== undefined) {
+        this.file.object(a, text);
+        this.attributeTexts.delete(a);
+      }
+      out.text('/A ').int(a).text(' 0 R');
+    }
+    out.text('>>');
   }
 }
