@@ -59,12 +59,24 @@ export const KEPT_SETTINGS = 64;
 const MEMO_LENGTH = 48;
 
 /**
- * Lines of short texts already set, per font stack of the text's first piece, by the key of the text and its setting
- * (memoKey), from render to render: the labels, units and headings of a report's tables and the furniture of its
- * pages are the same in every report of a format. Never changed: the same array serves every repeat.
+ * A short text's lines, kept with everything they were set from: each run's font, size and text, and every option
+ * breakLines was given. A text is served from memory only when all of these are the same (the hash below only finds
+ * the candidates), so no option can be left out of what decides. Texts whose hashes collide are chained.
  */
-const linesSet = new WeakMap<object, Map<string, readonly Line[]>>();
-/** Entries of a font's short texts kept before they are dropped and set anew (a long-running server). */
+interface Memo {
+  readonly runs: readonly TextRun[];
+  readonly options: BreakOptions;
+  readonly lines: readonly Line[];
+  readonly next: Memo | undefined;
+}
+
+/**
+ * Lines of short texts already set, per font stack of the text's first piece, by the hash of the text and its
+ * setting (memoHash), from render to render: the labels, units and headings of a report's tables and the furniture of
+ * its pages are the same in every report of a format. Never changed: the same array serves every repeat.
+ */
+const linesSet = new WeakMap<object, Map<number, Memo>>();
+/** Hashes of a font's short texts kept before they are dropped and set anew (a long-running server). */
 const LINES_ENTRIES = 10_000;
 
 /** A number for each font stack, for the keys of texts that mix stacks. */
@@ -76,21 +88,71 @@ function stackId(stack: object): number {
   return id;
 }
 
+/** One step of FNV-1a over 32-bit values. */
+const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x01000193);
+
+/** Hashes an option's value (a number, a word, a flag, a list of ranges) into `h`. */
+function hashValue(h: number, value: unknown): number {
+  if (typeof value === 'number') return mix(mix(h, value | 0), (value * 65536) | 0);
+  if (typeof value === 'string') {
+    for (let i = 0; i < value.length; i++) h = mix(h, value.charCodeAt(i));
+    return mix(h, value.length);
+  }
+  if (typeof value === 'boolean') return mix(h, value ? 1 : 2);
+  if (Array.isArray(value)) {
+    for (const item of value) h = hashValue(h, item);
+    return mix(h, value.length);
+  }
+  return mix(h, 3);
+}
+
+/** Whether two option values are the same (numbers by value, NaN included; lists item by item). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+  return true;
+}
+
+/** Whether two sets of options give every option the same value (each one, so that none can be left out). */
+function sameOptions(a: BreakOptions, b: BreakOptions): boolean {
+  let count = 0;
+  for (const name in a) {
+    if (!sameValue(a[name as keyof BreakOptions], b[name as keyof BreakOptions])) return false;
+    count++;
+  }
+  for (const name in b) if (count-- === 0 || !(name in a)) return false;
+  return count === 0;
+}
+
+/** Whether two texts are the same runs: each one's font, size and text. */
+function sameRuns(a: readonly TextRun[], b: readonly TextRun[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.font !== b[i]!.font || !sameValue(a[i]!.size, b[i]!.size) || a[i]!.text !== b[i]!.text) return false;
+  return true;
+}
+
 /**
- * The key of a short text and all that its lines depend on: every option breakLines is given (each one, so that
- * none can be left out: numbers, words and lists of ranges), then each run's font, size and text. Undefined for a
- * long text (set each time: it rarely repeats).
+ * The hash of a short text and all that its lines depend on: every option breakLines is given, then each run's
+ * font, size and text. Undefined for a long text (set each time: it rarely repeats).
  */
-function memoKey(runs: readonly TextRun[], o: BreakOptions): string | undefined {
+function memoHash(runs: readonly TextRun[], o: BreakOptions): number | undefined {
   let length = 0;
   for (let i = 0; i < runs.length; i++) if ((length += runs[i]!.text.length) > MEMO_LENGTH) return undefined;
-  let key = '';
-  for (const name in o) {
-    const value = o[name as keyof BreakOptions];
-    key += `${name}=${Array.isArray(value) ? value.join(';') : String(value)}\u0001`;
-  }
-  for (const r of runs) key += `\u0002${stackId(r.font)}\u0001${r.size}\u0001${r.text}`;
-  return key;
+  let h = 0x811c9dc5;
+  for (const name in o) h = hashValue(hashValue(h, name), o[name as keyof BreakOptions]);
+  for (let i = 0; i < runs.length; i++) h = hashValue(hashValue(mix(h, stackId(runs[i]!.font)), runs[i]!.size), runs[i]!.text);
+  return h >>> 0;
+}
+
+/** The lines of a short text kept in `known`, set and kept there when they are not. */
+function memoLines(known: Map<number, Memo>, hash: number, runs: readonly TextRun[], options: BreakOptions): readonly Line[] {
+  const chain = known.get(hash);
+  for (let m = chain; m !== undefined; m = m.next) if (sameRuns(m.runs, runs) && sameOptions(m.options, options)) return m.lines;
+  const lines = breakLines(runs, options);
+  known.set(hash, { runs, options, lines, next: chain });
+  return lines;
 }
 
 /** Typesets text of the document's roles on the document grid. */
@@ -147,16 +209,13 @@ export class Typesetter {
   set(pieces: readonly RoleText[], options: SetOptions = {}): readonly Line[] {
     const runs = this.runs(pieces, options.size);
     const breakOptions = this.options(options);
-    const key = runs.length > 0 ? memoKey(runs, breakOptions) : undefined;
-    if (key === undefined) return breakLines(runs, breakOptions);
-    const known = options.ownText ? this.ownLines : keptMap(linesSet, runs[0]!.font, LINES_ENTRIES);
-    let lines = known.get(key);
-    if (!lines) known.set(key, (lines = breakLines(runs, breakOptions)));
-    return lines;
+    const hash = runs.length > 0 ? memoHash(runs, breakOptions) : undefined;
+    if (hash === undefined) return breakLines(runs, breakOptions);
+    return memoLines(options.ownText ? this.ownLines : keptMap(linesSet, runs[0]!.font, LINES_ENTRIES), hash, runs, breakOptions);
   }
 
-  /** Lines of this composition's own short texts (SetOptions.ownText), by key. */
-  private readonly ownLines = new Map<string, readonly Line[]>();
+  /** Lines of this composition's own short texts (SetOptions.ownText), by hash. */
+  private readonly ownLines = new Map<number, Memo>();
 
   /** Breaks a title into balanced lines where `allowed` permits (a UTF-16 offset); undefined when none fit. */
   balance(pieces: readonly RoleText[], allowed: (offset: number) => boolean, options: SetOptions = {}): Line[] | undefined {

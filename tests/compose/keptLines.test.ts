@@ -82,3 +82,54 @@ describe("a typesetter's key", () => {
     for (const role of FONT_ROLES) expect(keyOf(DEFAULT_LAYOUT, { [role]: 11.25 }), role).not.toBe(base);
   });
 });
+
+describe('short texts kept by Typesetter.set', () => {
+  it('serves a text only the lines of its own setting: each option in turn, after every other', async () => {
+    const { DEFAULT_LAYOUT, geometryOf } = await import('../../src/compose/layoutOptions.js');
+    const { Typesetter } = await import('../../src/compose/typesetter.js');
+    const { resolveFonts } = await import('../../src/fonts/fontSet.js');
+    const { breakLines } = await import('../../src/typeset/breakLines.js');
+    const fonts = resolveFonts();
+    const geometry = geometryOf(DEFAULT_LAYOUT);
+    const ts = new Typesetter(fonts, geometry, DEFAULT_LAYOUT);
+    // A short text whose lines each option below changes (the widths of its lines, or where they break).
+    const text = '（一）主动公开政府信息情况，网址www.gov.cn。';
+    const variants = [
+      {},
+      { measure: 100 },
+      { align: 'left' as const, measure: 100 },
+      { align: 'center' as const, measure: 100 },
+      { indent: 32, measure: 100 },
+      { restIndent: 32, measure: 100 },
+      { keepTogether: [[5, 11]] as const, measure: 100 },
+      { avoidBreaks: [[4, 6]] as const, measure: 100 },
+      { size: 12, measure: 100 },
+    ];
+    const set = (v: (typeof variants)[number], role: 'body' | 'heading2' = 'body') => ts.set([{ role, text }], v);
+    const anew = (v: (typeof variants)[number], role: 'body' | 'heading2' = 'body') =>
+      breakLines([{ text, font: fonts[role].stack, size: v.size ?? fonts[role].size }], {
+        measure: v.measure ?? geometry.width,
+        align: v.align ?? 'justify',
+        indent: v.indent ?? 0,
+        restIndent: v.restIndent ?? 0,
+        cellEm: geometry.cell / fonts.body.size,
+        strictness: DEFAULT_LAYOUT.strictness,
+        compressPunctuation: DEFAULT_LAYOUT.compressPunctuation,
+        lineBreaking: DEFAULT_LAYOUT.lineBreaking,
+        ...(v.keepTogether ? { keepTogether: v.keepTogether } : {}),
+        ...(v.avoidBreaks ? { avoidBreaks: v.avoidBreaks } : {}),
+      });
+    // Each line's text and where its glyphs stand.
+    const shape = (lines: ReturnType<typeof anew>) => lines.map((l) => `${l.text}@${l.runs.flatMap((r) => [...r.x].map((x) => x.toFixed(3))).join(',')}`);
+    const shapes = variants.map((v) => shape(anew(v)));
+    // Every variant is set unlike every other (else the test could not see the lines of another served).
+    for (let i = 0; i < variants.length; i++) for (let j = 0; j < i; j++) expect(shapes[i], `${JSON.stringify(variants[i])} ${JSON.stringify(variants[j])}`).not.toEqual(shapes[j]);
+    for (let round = 0; round < 2; round++) {
+      variants.forEach((v, i) => expect(shape(set(v)), JSON.stringify(v)).toEqual(shapes[i]));
+      // Another role with another font size, at the same options.
+      expect(shape(set(variants[1]!, 'heading2'))).toEqual(shape(anew(variants[1]!, 'heading2')));
+    }
+    // A repeat is the same lines, not lines set anew.
+    expect(set(variants[3]!)).toBe(set(variants[3]!));
+  });
+});
