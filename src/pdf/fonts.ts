@@ -10,6 +10,7 @@ import type { FontProgram } from '../fonts/fontProgram.js';
 import type { FontkitSubset } from '../fonts/fontkitTypes.js';
 import { canSubsetTrueType, TrueTypeSubset } from '../fonts/trueTypeSubset.js';
 import type { EarlyFontPrograms } from './earlyPrograms.js';
+import { ContentWriter } from './contentWriter.js';
 import { dictNum, pdfName, ref, type PdfFile } from './pdfFile.js';
 
 /**
@@ -120,7 +121,7 @@ export class EmbeddedFont {
       `<</Type /Font/Subtype /${this.cff ? 'CIDFontType0' : 'CIDFontType2'}/BaseFont ${name}/CIDSystemInfo <</Registry (Adobe)/Ordering (Identity)/Supplement 0>>` +
       `/FontDescriptor ${ref(descriptor)}${dw === 1000 ? '' : `/DW ${dictNum(dw)}`}/W [${w}]${this.cff ? '' : '/CIDToGIDMap /Identity'}>>`;
     const toUnicode = file.alloc();
-    file.stream(toUnicode, '/Filter /FlateDecode', compress(Buffer.from(toUnicodeCMap(this.unicode), 'latin1')));
+    file.stream(toUnicode, '/Filter /FlateDecode', compress(toUnicodeCMap(this.unicode)));
     file.object(this.object, `<</Type /Font/Subtype /Type0/BaseFont ${name}/Encoding /Identity-H/DescendantFonts [${descendant}]/ToUnicode ${ref(toUnicode)}>>`);
   }
 }
@@ -173,28 +174,51 @@ export function compactWidths(widths: readonly (number | undefined)[]): { dw: nu
   return { dw: Number(dw), w: parts.join(' ') };
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** Lower-case hexadecimal digits, by value. */
+const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
-/** The ToUnicode CMap of a font's subset ids (the same text as pdfkit writes: ranges of 256 codes with arrays). */
-export function toUnicodeCMap(unicode: readonly (readonly number[])[]): string {
-  const entries = unicode.map((codePoints) => {
-    const encoded: string[] = [];
-    for (let value of codePoints ?? []) {
-      if (value > 0xffff) {
-        value -= 0x10000;
-        encoded.push(hex4(((value >>> 10) & 0x3ff) | 0xd800));
-        value = 0xdc00 | (value & 0x3ff);
+/** Writes a 16-bit value as four lower-case hexadecimal digits. */
+function hex4(out: ContentWriter, n: number): void {
+  out.byte(HEX[(n >> 12) & 15]!).byte(HEX[(n >> 8) & 15]!).byte(HEX[(n >> 4) & 15]!).byte(HEX[n & 15]!);
+}
+
+/** The ToUnicode CMap of a font's subset ids (the same text as pdfkit writes: ranges of 256 codes with arrays), as Latin-1 bytes. */
+export function toUnicodeCMap(unicode: readonly (readonly number[])[]): Uint8Array {
+  const out = new ContentWriter(CMAP_HEAD.length + CMAP_TAIL.length + 32 * unicode.length);
+  out.text(CMAP_HEAD).int(Math.ceil(unicode.length / 256)).text(' beginbfrange\n');
+  for (let start = 0; start < unicode.length; start += 256) {
+    const end = Math.min(start + 256, unicode.length);
+    if (start > 0) out.byte(10);
+    out.byte(60);
+    hex4(out, start);
+    out.text('> <');
+    hex4(out, end - 1);
+    out.text('> [');
+    for (let id = start; id < end; id++) {
+      if (id > start) out.byte(32);
+      out.byte(60);
+      const codePoints = unicode[id] ?? [];
+      for (let k = 0; k < codePoints.length; k++) {
+        let value = codePoints[k]!;
+        if (k > 0) out.byte(32);
+        // UTF-16: a code point beyond the BMP as its surrogate pair.
+        if (value > 0xffff) {
+          value -= 0x10000;
+          hex4(out, ((value >>> 10) & 0x3ff) | 0xd800);
+          out.byte(32);
+          value = 0xdc00 | (value & 0x3ff);
+        }
+        hex4(out, value);
       }
-      encoded.push(hex4(value));
+      out.byte(62);
     }
-    return `<${encoded.join(' ')}>`;
-  });
-  const ranges: string[] = [];
-  for (let start = 0; start < entries.length; start += 256) {
-    const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+    out.byte(93);
   }
-  return `/CIDInit /ProcSet findresource begin
+  out.text(CMAP_TAIL);
+  return out.view();
+}
+
+const CMAP_HEAD = `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
 /CIDSystemInfo <<
@@ -207,12 +231,13 @@ begincmap
 1 begincodespacerange
 <0000><ffff>
 endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
+`;
+
+const CMAP_TAIL = `
 endbfrange
 endcmap
 CMapName currentdict /CMap defineresource pop
 end
 end
 `;
-}
+

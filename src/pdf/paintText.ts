@@ -319,6 +319,17 @@ export function paintGlyphRun(page: PageContent, run: GlyphRun, encoder: GlyphEn
 function mostCommon(values: Float64Array, count: number): number {
   if (count === 0) return 0;
   for (let i = 0; i < count; i++) sorted[i] = Math.round(values[i]! * 10000) / 10000;
+  // Most lines space nearly every glyph alike: a value held by more than half is the most common. The one candidate
+  // for it (Boyer and Moore's majority vote), then its count, without sorting.
+  let candidate = sorted[0]!;
+  let lead = 0;
+  for (let i = 0; i < count; i++) {
+    if (lead === 0) candidate = sorted[i]!;
+    lead += sorted[i] === candidate ? 1 : -1;
+  }
+  let same = 0;
+  for (let i = 0; i < count; i++) if (sorted[i] === candidate) same++;
+  if (same * 2 > count) return candidate;
   const keys = sorted.subarray(0, count).sort();
   let best = keys[0]!;
   let bestCount = 0;

@@ -51,6 +51,9 @@ export function pdfDate(date: Date): string {
   return `(D:${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}Z)`;
 }
 
+/** The end of a cross-reference entry of an object in use (generation 0). */
+const IN_USE = Buffer.from(' 00000 n \n', 'latin1');
+
 /** Bytes are collected into chunks of about this size before they go to the sink. */
 const CHUNK = 64 * 1024;
 
@@ -111,11 +114,18 @@ export class PdfFile {
     const missing = this.offsets.findIndex((o, i) => i > 0 && o < 0);
     if (missing > 0) throw new Error(`PDF object ${missing} was never written`);
     const xref = this.position;
-    const lines = [`xref\n0 ${this.offsets.length}\n0000000000 65535 f \n`];
-    for (let i = 1; i < this.offsets.length; i++) lines.push(`${String(this.offsets[i]).padStart(10, '0')} 00000 n \n`);
+    this.latin1(`xref\n0 ${this.offsets.length}\n0000000000 65535 f \n`);
+    // Each entry is 20 bytes: a 10-digit offset, the generation, n, and a two-byte line end (PDF 32000 §7.5.4).
+    const entries = Buffer.alloc((this.offsets.length - 1) * 20);
+    for (let i = 1; i < this.offsets.length; i++) {
+      const at = (i - 1) * 20;
+      let offset = this.offsets[i]!;
+      for (let d = 9; d >= 0; d--, offset = Math.floor(offset / 10)) entries[at + d] = 48 + (offset % 10);
+      entries.set(IN_USE, at + 10);
+    }
+    this.bytes(entries);
     const hex = Buffer.from(id).toString('hex');
-    lines.push(`trailer\n<</Size ${this.offsets.length}/Root ${ref(root)}/Info ${ref(info)}/ID [<${hex}> <${hex}>]>>\nstartxref\n${xref}\n%%EOF\n`);
-    this.latin1(lines.join(''));
+    this.latin1(`trailer\n<</Size ${this.offsets.length}/Root ${ref(root)}/Info ${ref(info)}/ID [<${hex}> <${hex}>]>>\nstartxref\n${xref}\n%%EOF\n`);
     this.flush();
   }
 

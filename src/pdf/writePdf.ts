@@ -169,48 +169,76 @@ export async function writePdf(composed: ComposedDocument, options: WriteOptions
 /** Endpoints closer than this (in points) are one point: table edges are sums that may differ in the last bits. */
 const JOIN = 1e-6;
 
+// Scratch of writeRules (grown as needed, reused from page to page): for each rule of a group, its line's rank (the
+// order in which the lines first occur, horizontal ones first) and its two ends, lower first; and the rules' order.
+let ruleLine = new Float64Array(256);
+let ruleFrom = new Float64Array(256);
+let ruleTo = new Float64Array(256);
+let ruleOrder = new Uint32Array(256);
+
 /**
  * Strokes consecutive rules (a table's borders on one page) as one path per width, black, butt caps: horizontal rules
  * at one height that touch or overlap are one segment, vertical rules likewise, which covers exactly what stroking
- * each rule on its own covers.
+ * each rule on its own covers. Slanted rules first, in their order; then the horizontal lines in the order they first
+ * occur, each one's segments from left to right; then the vertical ones likewise.
  */
 function writeRules(out: ContentWriter, rules: readonly RuleItem[]): void {
-  const byWidth = new Map<number, RuleItem[]>();
-  for (const r of rules) {
-    const group = byWidth.get(r.width);
-    if (group) group.push(r);
-    else byWidth.set(r.width, [r]);
+  if (ruleLine.length < rules.length) {
+    ruleLine = new Float64Array(2 * rules.length);
+    ruleFrom = new Float64Array(2 * rules.length);
+    ruleTo = new Float64Array(2 * rules.length);
+    ruleOrder = new Uint32Array(2 * rules.length);
   }
-  for (const [width, group] of byWidth) {
+  const widths: number[] = [];
+  for (const r of rules) if (!widths.includes(r.width)) widths.push(r.width);
+  for (const width of widths) {
     out.text('q ').num(width).text(' w 0 G\n');
     // Rules are placed to 1/100 pt (their ends are covered by the crossing rules, a fraction of their width).
-    const horizontal = new Map<number, [number, number][]>();
-    const vertical = new Map<number, [number, number][]>();
-    for (const r of group) {
+    const horizontal = new Map<number, number>();
+    const vertical = new Map<number, number>();
+    let n = 0;
+    for (const r of rules) {
+      if (r.width !== width) continue;
       if (r.y1 === r.y2) {
-        const list = horizontal.get(r.y1) ?? [];
-        list.push(r.x1 <= r.x2 ? [r.x1, r.x2] : [r.x2, r.x1]);
-        horizontal.set(r.y1, list);
+        let rank = horizontal.get(r.y1);
+        if (rank === undefined) horizontal.set(r.y1, (rank = horizontal.size));
+        ruleLine[n] = rank;
+        ruleFrom[n] = Math.min(r.x1, r.x2);
+        ruleTo[n++] = Math.max(r.x1, r.x2);
       } else if (r.x1 === r.x2) {
-        const list = vertical.get(r.x1) ?? [];
-        list.push(r.y1 <= r.y2 ? [r.y1, r.y2] : [r.y2, r.y1]);
-        vertical.set(r.x1, list);
+        let rank = vertical.get(r.x1);
+        if (rank === undefined) vertical.set(r.x1, (rank = vertical.size));
+        ruleLine[n] = -1 - rank;
+        ruleFrom[n] = Math.min(r.y1, r.y2);
+        ruleTo[n++] = Math.max(r.y1, r.y2);
       } else out.num2(r.x1).byte(32).num2(r.y1).text(' m ').num2(r.x2).byte(32).num2(r.y2).text(' l\n');
     }
-    for (const [y, spans] of horizontal) for (const [a, b] of merged(spans)) out.num2(a).byte(32).num2(y).text(' m ').num2(b).byte(32).num2(y).text(' l\n');
-    for (const [x, spans] of vertical) for (const [a, b] of merged(spans)) out.num2(x).byte(32).num2(a).text(' m ').num2(x).byte(32).num2(b).text(' l\n');
+    // Horizontal lines (ranks 0, 1 …) before vertical ones (-1, -2 …), each line's segments by their ends.
+    const key = (i: number) => (ruleLine[i]! >= 0 ? ruleLine[i]! : horizontal.size - 1 - ruleLine[i]!);
+    const order = ruleOrder.subarray(0, n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((i, j) => key(i) - key(j) || ruleFrom[i]! - ruleFrom[j]! || ruleTo[i]! - ruleTo[j]!);
+    const lineAt = [...horizontal.keys(), ...vertical.keys()];
+    for (let k = 0; k < n; ) {
+      const first = order[k]!;
+      const line = key(first);
+      const at = lineAt[line]!;
+      const isHorizontal = ruleLine[first]! >= 0;
+      let a = ruleFrom[first]!;
+      let b = ruleTo[first]!;
+      for (k++; ; k++) {
+        const next = k < n && key(order[k]!) === line ? order[k]! : -1;
+        if (next >= 0 && ruleFrom[next]! <= b + JOIN) {
+          b = Math.max(b, ruleTo[next]!);
+          continue;
+        }
+        if (isHorizontal) out.num2(a).byte(32).num2(at).text(' m ').num2(b).byte(32).num2(at).text(' l\n');
+        else out.num2(at).byte(32).num2(a).text(' m ').num2(at).byte(32).num2(b).text(' l\n');
+        if (next < 0) break;
+        a = ruleFrom[next]!;
+        b = ruleTo[next]!;
+      }
+    }
     out.text('S Q\n');
   }
-}
-
-/** Intervals joined where they touch or overlap, in order. */
-function merged(spans: [number, number][]): [number, number][] {
-  spans.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  const out: [number, number][] = [];
-  for (const [a, b] of spans) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1] + JOIN) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
 }
