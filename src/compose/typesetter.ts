@@ -141,7 +141,8 @@ function memoHash(runs: readonly TextRun[], o: BreakOptions): number | undefined
   let length = 0;
   for (let i = 0; i < runs.length; i++) if ((length += runs[i]!.text.length) > MEMO_LENGTH) return undefined;
   let h = 0x811c9dc5;
-  for (const name in o) h = hashValue(hashValue(h, name), o[name as keyof BreakOptions]);
+  // The options' values in their order (not their names: texts set with other options are told apart by sameOptions).
+  for (const name in o) h = hashValue(h, o[name as keyof BreakOptions]);
   for (let i = 0; i < runs.length; i++) h = hashValue(hashValue(mix(h, stackId(runs[i]!.font)), runs[i]!.size), runs[i]!.text);
   return h >>> 0;
 }

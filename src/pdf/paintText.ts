@@ -236,9 +236,11 @@ export class PageContent {
     const Y = round4(y);
     if (this.lineSet) {
       const tx = exactStep(X - this.lineE, this.lineE, X, 1);
-      const ty = exactStep(this.lineF - Y, this.lineF, Y, -1);
+      const ty = tx === undefined ? undefined : exactStep(this.lineF - Y, this.lineF, Y, -1);
       if (tx !== undefined && ty !== undefined) {
-        this.out.text(tx).byte(32).text(ty).text(' Td\n');
+        writeStep(this.out, tx);
+        writeStep(this.out.byte(32), ty);
+        this.out.text(' Td\n');
         this.lineE = X;
         this.lineF = Y;
         return;
@@ -255,13 +257,19 @@ export class PageContent {
  * The shortest decimal (4 to 7 places) of a step `d` that a reader applying it to `from` (adding it, `sign` 1, or
  * subtracting it, -1) gets exactly `to` with, or undefined when none does.
  */
-function exactStep(d: number, from: number, to: number, sign: 1 | -1): string | undefined {
+function exactStep(d: number, from: number, to: number, sign: 1 | -1): number | undefined {
   for (let places = 4; places <= 7; places++) {
     const p = 10 ** places;
     const t = Math.round(d * p) / p;
-    if ((sign === 1 ? t + from : from - t) === to) return t === 0 ? '0' : String(t);
+    if ((sign === 1 ? t + from : from - t) === to) return t;
   }
   return undefined;
+}
+
+/** Writes a step of exactStep: as `num` writes it when it has at most 4 decimals (the same digits), else as JavaScript does. */
+function writeStep(out: ContentWriter, t: number): void {
+  if (Math.round(t * 10000) / 10000 === t) out.num(t);
+  else out.text(t === 0 ? '0' : String(t));
 }
 
 /** A number as it is written (4 decimals) and read back. */

@@ -120,7 +120,7 @@ describe('short texts kept by Typesetter.set', () => {
         ...(v.avoidBreaks ? { avoidBreaks: v.avoidBreaks } : {}),
       });
     // Each line's text and where its glyphs stand.
-    const shape = (lines: ReturnType<typeof anew>) => lines.map((l) => `${l.text}@${l.runs.flatMap((r) => [...r.x].map((x) => x.toFixed(3))).join(',')}`);
+    const shape = (lines: readonly ReturnType<typeof anew>[number][]) => lines.map((l) => `${l.text}@${l.runs.flatMap((r) => [...r.x].map((x) => x.toFixed(3))).join(',')}`);
     const shapes = variants.map((v) => shape(anew(v)));
     // Every variant is set unlike every other (else the test could not see the lines of another served).
     for (let i = 0; i < variants.length; i++) for (let j = 0; j < i; j++) expect(shapes[i], `${JSON.stringify(variants[i])} ${JSON.stringify(variants[j])}`).not.toEqual(shapes[j]);
