@@ -12,6 +12,7 @@ import { LABEL_WORDS, leadingPlaceNames } from '../text/titleWords.js';
 import type { Line } from '../typeset/breakLines.js';
 import { titleWordRanges, wordRanges } from './title.js';
 import { KEPT_SETTINGS, keptMap, type SetOptions, type Typesetter } from './typesetter.js';
+import { HASH_START, hashValue, sameValue } from './valueHash.js';
 
 /** The role of a cell's text (its first piece's). */
 export const roleOf = (cell: DocCell): FontRole => cell.pieces[0]?.role ?? 'table';
@@ -47,30 +48,52 @@ export function restIndentOf(ts: Typesetter, cell: DocCell, size: number): numbe
 type CellLines = Map<number, Map<number, readonly Line[]>>;
 
 /**
- * Labels' lines kept from render to render: per font stack of the table role, by the typesetter's key, then the
- * key of the cell's text and setting (cellKey), since the labels of a format's tables are the same in every report
- * and setting one tries many breaks (setLabel). Never changed: the same lines serve every repeat.
+ * A label's lines (by size, then width), kept with the first cell they were set for: a cell is served them only when
+ * everything setCell reads besides the typesetter, size and width is the same (sameLabel). Of the names the cell
+ * keeps whole, only those in its text count (the others change nothing: wordsOf finds no range of theirs), so that a
+ * label serves the reports of every agency. Labels whose hashes collide are chained.
  */
-const cellsSet = new WeakMap<object, Map<string, Map<string, CellLines>>>();
+interface KeptLabel {
+  readonly cell: DocCell;
+  readonly names: readonly string[];
+  readonly lines: CellLines;
+  readonly next: KeptLabel | undefined;
+}
+
+/**
+ * Labels' lines kept from render to render: per font stack of the table role, by the typesetter's key, then the
+ * hash of the cell's text and setting (labelHash), since the labels of a format's tables are the same in every
+ * report and setting one tries many breaks (setLabel). Never changed: the same lines serve every repeat.
+ */
+const cellsSet = new WeakMap<object, Map<string, Map<number, KeptLabel>>>();
 /** Labels kept per font and typesetter key before they are dropped and set anew (a long-running server; a composition
  * that sets more keeps them until the next one). */
 const CELLS_ENTRIES = 2_000;
 
 /** Per composition: each cell's lines, and the labels' lines kept for its typesetter's key (cellsSet). */
-const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; readonly shared: Map<string, CellLines> }>();
+const compositions = new WeakMap<Typesetter, { readonly cells: WeakMap<DocCell, CellLines>; readonly shared: Map<number, KeptLabel> }>();
 
-/**
- * The key of a label's lines besides the typesetter, size and width: everything else setCell reads. Of the names the
- * cell keeps whole, only those in its text (the others change nothing: wordsOf finds no range of theirs), so that a
- * label serves the reports of every agency.
- */
-function cellKey(cell: DocCell): string {
+/** The names a cell keeps whole that occur in its text. */
+function namesIn(cell: DocCell): readonly string[] {
+  if (!cell.keepWords || cell.keepWords.length === 0) return [];
   let text = '';
   for (const p of cell.pieces) text += p.text;
-  const names = cell.keepWords ? cell.keepWords.filter((name) => name.length > 0 && text.includes(name)).join('\u0003') : '';
-  let key = `${cell.align}\u0002${cell.indent}\u0002${cell.hanging}\u0002${cell.rowSpan}\u0002${names}`;
-  for (const p of cell.pieces) key += `\u0002${p.role}\u0001${p.text}`;
-  return key;
+  return cell.keepWords.filter((name) => name.length > 0 && text.includes(name));
+}
+
+/** The hash of everything setCell reads of a label besides the typesetter, size and width. */
+function labelHash(cell: DocCell, names: readonly string[]): number {
+  let h = hashValue(hashValue(hashValue(hashValue(hashValue(HASH_START, cell.align), cell.indent), cell.hanging), cell.rowSpan), names);
+  for (const p of cell.pieces) h = hashValue(hashValue(h, p.role), p.text);
+  return h >>> 0;
+}
+
+/** Whether two labels are set alike: the same alignment, indent, hanging, row span, names kept and pieces (role and text). */
+function sameLabel(a: DocCell, aNames: readonly string[], b: DocCell, bNames: readonly string[]): boolean {
+  if (a.align !== b.align || !sameValue(a.indent, b.indent) || a.hanging !== b.hanging || !sameValue(a.rowSpan, b.rowSpan) || !sameValue(aNames, bNames)) return false;
+  if (a.pieces.length !== b.pieces.length) return false;
+  for (let i = 0; i < a.pieces.length; i++) if (a.pieces[i]!.role !== b.pieces[i]!.role || a.pieces[i]!.text !== b.pieces[i]!.text) return false;
+  return true;
 }
 
 function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
@@ -86,9 +109,11 @@ function cellEntry(ts: Typesetter, cell: DocCell): CellLines {
     composition.cells.set(cell, (entry = new Map()));
     return entry;
   }
-  const key = cellKey(cell);
-  entry = composition.shared.get(key);
-  if (!entry) composition.shared.set(key, (entry = new Map()));
+  const names = namesIn(cell);
+  const hash = labelHash(cell, names);
+  const chain = composition.shared.get(hash);
+  for (let k = chain; k !== undefined && !entry; k = k.next) if (sameLabel(k.cell, k.names, cell, names)) entry = k.lines;
+  if (!entry) composition.shared.set(hash, { cell, names, lines: (entry = new Map()), next: chain });
   composition.cells.set(cell, entry);
   return entry;
 }

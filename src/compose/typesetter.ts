@@ -3,6 +3,7 @@ import type { FontSet } from '../fonts/fontSet.js';
 import { FONT_ROLES, type FontRole } from '../model/fontRole.js';
 import { balanceLines, breakLines, minContentWidth, naturalWidth, type BreakOptions, type Line, type TextRun } from '../typeset/breakLines.js';
 import type { Geometry, LayoutOptions } from './layoutOptions.js';
+import { HASH_START, hashValue, mix, sameValue } from './valueHash.js';
 
 /** A piece of text in a role; a paragraph may mix roles (a label, a run-in lead, the text). */
 export interface RoleText {
@@ -88,33 +89,6 @@ function stackId(stack: object): number {
   return id;
 }
 
-/** One step of FNV-1a over 32-bit values. */
-const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x01000193);
-
-/** Hashes an option's value (a number, a word, a flag, a list of ranges) into `h`. */
-function hashValue(h: number, value: unknown): number {
-  if (typeof value === 'number') return mix(mix(h, value | 0), (value * 65536) | 0);
-  if (typeof value === 'string') {
-    for (let i = 0; i < value.length; i++) h = mix(h, value.charCodeAt(i));
-    return mix(h, value.length);
-  }
-  if (typeof value === 'boolean') return mix(h, value ? 1 : 2);
-  if (Array.isArray(value)) {
-    for (const item of value) h = hashValue(h, item);
-    return mix(h, value.length);
-  }
-  return mix(h, 3);
-}
-
-/** Whether two option values are the same (numbers by value, NaN included; lists item by item). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-  return true;
-}
-
 /** Whether two sets of options give every option the same value (each one, so that none can be left out). */
 function sameOptions(a: BreakOptions, b: BreakOptions): boolean {
   let count = 0;
@@ -140,7 +114,7 @@ function sameRuns(a: readonly TextRun[], b: readonly TextRun[]): boolean {
 function memoHash(runs: readonly TextRun[], o: BreakOptions): number | undefined {
   let length = 0;
   for (let i = 0; i < runs.length; i++) if ((length += runs[i]!.text.length) > MEMO_LENGTH) return undefined;
-  let h = 0x811c9dc5;
+  let h = HASH_START;
   // The options' values in their order (not their names: texts set with other options are told apart by sameOptions).
   for (const name in o) h = hashValue(h, o[name as keyof BreakOptions]);
   for (let i = 0; i < runs.length; i++) h = hashValue(hashValue(mix(h, stackId(runs[i]!.font)), runs[i]!.size), runs[i]!.text);
