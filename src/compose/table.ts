@@ -117,46 +117,22 @@ export interface PlacedRow {
 export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[], left: number): PageItem[] {
   const items: PageItem[] = [];
   // Each cell draws its four sides; a side shared with a neighbour is drawn once (told apart to 0.01 pt). A side is
-  // found by its line (a horizontal side's y, a vertical one's x) and then its two ends, in hundredths of a point.
+  // known by its line (a horizontal side's y, a vertical one's x) and its two ends, in hundredths of a point: packed
+  // in one number where they fit in 17 bits each (a page of up to 1310 pt), else in a string.
   const rules: PageItem[] = [];
-  const drawn = new Map<number, Set<number>>();
+  const drawn = new Set<number | string>();
   const rule = (x1: number, y1: number, x2: number, y2: number) => {
     const horizontal = y1 === y2;
     const line = 2 * Math.round((horizontal ? y1 : x1) * 100) + (horizontal ? 0 : 1);
-    const ends = Math.round((horizontal ? x1 : y1) * 100) * 2 ** 26 + Math.round((horizontal ? x2 : y2) * 100);
-    let spans = drawn.get(line);
-    if (!spans) drawn.set(line, (spans = new Set()));
-    if (spans.has(ends)) return;
-    spans.add(ends);
+    const from = Math.round((horizontal ? x1 : y1) * 100);
+    const to = Math.round((horizontal ? x2 : y2) * 100);
+    const packs = line >= 0 && line < 2 ** 18 && from >= 0 && from < 2 ** 17 && to >= 0 && to < 2 ** 17;
+    const key = packs ? (line * 2 ** 17 + from) * 2 ** 17 + to : `${line},${from},${to}`;
+    if (drawn.has(key)) return;
+    drawn.add(key);
     rules.push({ kind: 'rule', x1, y1, x2, y2, width: RULE });
   };
-  // The row each placed row is, in order, to find how far a spanning cell reaches on this page.
-  const bodyIndex = new Map<number, number>();
-  placed.forEach((p, k) => {
-    if (!p.row.header) bodyIndex.set(p.row.index, k);
-  });
-  const cellsOnPage: Array<{ c: CellLayout; first: number; last: number; artifact: boolean }> = [];
-  placed.forEach((p, k) => {
-    for (const c of p.row.cells) {
-      let last = k;
-      while (last + 1 < placed.length && placed[last + 1]!.row.header === p.row.header && placed[last + 1]!.row.index < p.row.index + c.cell.rowSpan) last++;
-      cellsOnPage.push({ c, first: k, last, artifact: p.repeated });
-    }
-  });
-  // Cells spanning into the first body row on this page from a row on an earlier page.
-  const firstBody = placed.find((p) => !p.row.header && !p.repeated);
-  if (firstBody) {
-    const k = placed.indexOf(firstBody);
-    for (const spanning of layout.body.slice(0, firstBody.row.index)) {
-      for (const c of spanning.cells) {
-        if (spanning.index + c.cell.rowSpan <= firstBody.row.index) continue;
-        let last = k;
-        while (last + 1 < placed.length && !placed[last + 1]!.row.header && placed[last + 1]!.row.index < spanning.index + c.cell.rowSpan) last++;
-        cellsOnPage.push({ c, first: k, last, artifact: true });
-      }
-    }
-  }
-  for (const { c, first, last, artifact } of cellsOnPage) {
+  const draw = (c: CellLayout, first: number, last: number, artifact: boolean) => {
     const top = placed[first]!.top;
     const bottom = placed[last]!.top + placed[last]!.row.height;
     const x1 = left + c.x;
@@ -176,6 +152,30 @@ export function drawTableRows(layout: TableLayout, placed: readonly PlacedRow[],
         : { kind: 'text', role: c.role, x: x1 + layout.pad, baseline, line, structs };
       items.push(item);
     });
+  };
+  // Each placed row's cells, down to the last row on this page that a cell spans.
+  let firstBody = -1;
+  for (let k = 0; k < placed.length; k++) {
+    const p = placed[k]!;
+    if (firstBody < 0 && !p.row.header && !p.repeated) firstBody = k;
+    for (const c of p.row.cells) {
+      let last = k;
+      while (last + 1 < placed.length && placed[last + 1]!.row.header === p.row.header && placed[last + 1]!.row.index < p.row.index + c.cell.rowSpan) last++;
+      draw(c, k, last, p.repeated);
+    }
+  }
+  // Cells spanning into the first body row on this page from a row on an earlier page (repeated, as artifacts).
+  if (firstBody >= 0) {
+    const index = placed[firstBody]!.row.index;
+    for (let r = 0; r < index; r++) {
+      const spanning = layout.body[r]!;
+      for (const c of spanning.cells) {
+        if (spanning.index + c.cell.rowSpan <= index) continue;
+        let last = firstBody;
+        while (last + 1 < placed.length && !placed[last + 1]!.row.header && placed[last + 1]!.row.index < spanning.index + c.cell.rowSpan) last++;
+        draw(c, firstBody, last, true);
+      }
+    }
   }
   for (let i = 0; i < rules.length; i++) items.push(rules[i]!);
   return items;
