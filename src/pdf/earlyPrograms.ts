@@ -38,18 +38,19 @@ export class EarlyFontPrograms {
     if (cores < 2) return undefined;
     const subsets = new Map<FontProgram, TrueTypeSubset>();
     const skipped = new Set<FontProgram>();
-    // The code points already included, per font stack (most characters of a document repeat).
-    const seenBy = new Map<FontStack, Set<number>>();
+    // The code points already included, per font stack, one bit each (most characters of a document repeat).
+    const seenBy = new Map<FontStack, Uint32Array>();
     for (let t = 0; t < texts.length; t++) {
       const { role, text } = texts[t]!;
       const stack = stackOf(role);
       let seen = seenBy.get(stack);
-      if (!seen) seenBy.set(stack, (seen = new Set()));
+      if (!seen) seenBy.set(stack, (seen = new Uint32Array(0x110000 >> 5)));
       for (let i = 0; i < text.length; i++) {
         const cp = text.codePointAt(i)!;
         if (cp > 0xffff) i++;
-        if (seen.has(cp)) continue;
-        seen.add(cp);
+        const bit = 1 << (cp & 31);
+        if ((seen[cp >> 5]! & bit) !== 0) continue;
+        seen[cp >> 5]! |= bit;
         const face = stack.face(cp);
         const gid = face < 0 ? 0 : stack.glyphId(cp);
         if (!(gid > 0)) continue; // never drawn: validation refuses what no face has
