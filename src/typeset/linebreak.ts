@@ -295,8 +295,11 @@ function optimalPass(p: PreparedParagraph, params: BreakParams, emergency: boole
       // A line its addresses' letters fill costs as much as the loosest line its gaps fill.
       let badness: number;
       if (r === Infinity && track === 0) badness = MAX_BADNESS * (1 + (available - natural) / Math.max(1, available));
-      else if (r <= 1) badness = 100 * Math.abs(r) ** 3;
-      else {
+      else if (r <= 1) {
+        // r³ as a product (a power is a call to pow(), several times dearer; the two differ at most in the last bit).
+        const a = Math.abs(r);
+        badness = 100 * (a * a * a);
+      } else {
         const gaps = e - aPos < 2 ? 0 : gapSum[e - 1]! - gapSum[aPos]!;
         const em = gaps > 0 ? sizeAtGaps / gaps : e > aPos ? size[aPos]! : 1;
         const shortfall = Math.max(0, available - natural - sizeAtGaps * maxStretch - track) / em;
