@@ -140,7 +140,9 @@ export class TrueTypeSubset {
 
   /** The glyph program of a glyph, with component ids of a composite glyph remapped into the subset. */
   private glyphProgram(gid: number): Uint8Array {
-    const { glyf, loca } = this.tables;
+    const { glyf, loca, numGlyphs } = this.tables;
+    // A component id beyond the face (a damaged composite glyph) draws nothing.
+    if (!(gid >= 0 && gid < numGlyphs)) return new Uint8Array(0);
     const data = glyf.subarray(loca[gid]!, loca[gid + 1]!);
     // A simple glyph (numberOfContours ≥ 0: the sign bit of its first byte clear) is copied as it is.
     if (data.length < 10 || (data[0]! & 0x80) === 0) return data;

@@ -101,6 +101,22 @@ describe('the subset font program', () => {
     expect(subset.glyphs[renumber[copy]!]).toBe(gidOf('一'));
   });
 
+  it("gives a glyph id beyond the face (a damaged composite glyph's component) an empty program", () => {
+    const numGlyphs = primary.tables!.numGlyphs;
+    const plain = new TrueTypeSubset(primary);
+    const damaged = new TrueTypeSubset(primary);
+    for (const subset of [plain, damaged]) subset.includeGlyph(gidOf('政'));
+    const beyond = damaged.includeGlyph(numGlyphs + 5);
+    const program = damaged.encode();
+    // One more entry, and no more bytes than its place in loca, hmtx and alignment (not the face's whole glyf table).
+    expect(program.length - plain.encode().length).toBeLessThan(16);
+    type Drawn = { numGlyphs: number; getGlyph(id: number): { path: { toSVG(): string } } };
+    const parsed = fontkit.create(Buffer.from(program)) as unknown as Drawn;
+    expect(parsed.numGlyphs).toBe(3);
+    expect(parsed.getGlyph(beyond).path.toSVG()).toBe('');
+    expect(parsed.getGlyph(1).path.toSVG()).toBe((face as unknown as Drawn).getGlyph(gidOf('政')).path.toSVG());
+  });
+
   it('renumbers any subset into glyph order, copies after their glyph by code point, every id still found', () => {
     const numGlyphs = primary.tables!.numGlyphs;
     // Glyph ids of the face, a few beyond it (a damaged composite glyph's components), and code points, some shared.
