@@ -8,7 +8,7 @@
  * Never inside the installed package itself. A folder that cannot be written is passed over; when none can, nothing
  * is cached and everything still works.
  */
-import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -110,4 +110,26 @@ export function writeCacheEntry(dirs: readonly string[], name: string, data: Uin
     }
   }
   return undefined;
+}
+
+/**
+ * Removes the entries of `dir` named `prefix…suffix` other than `keep` (what an older bundle, Node.js, package
+ * version or copy of a font left), so that upgrades and reinstalls do not pile up entries nothing will read again.
+ * Never throws.
+ */
+export function removeOtherEntries(dir: string, prefix: string, suffix: string, keep: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry === keep || !entry.startsWith(prefix) || !entry.endsWith(suffix)) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
 }

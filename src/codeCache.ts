@@ -8,11 +8,11 @@
  * `XXGK_REPORT_CODE_CACHE=0` turns the cache off. Writing an entry removes the entries of the same kind made for
  * other bundles or Node.js versions from its folder, so that upgrades do not pile up entries nothing will read again.
  */
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheDirs, writeCacheEntry } from './cacheDirs.js';
+import { cacheDirs, removeOtherEntries, writeCacheEntry } from './cacheDirs.js';
 
 /** A bundle compiled with its code cache entry, ready to run. */
 export interface CachedBundle {
@@ -54,7 +54,7 @@ export function compileCachedBundle(bundle: string, kind: string, bundleHash: st
           saved = true;
           try {
             const dir = writeCacheEntry(dirs, name, script.createCachedData());
-            if (dir !== undefined) removeOtherEntries(dir, prefix, name);
+            if (dir !== undefined) removeOtherEntries(dir, prefix, '.v8cache', name);
           } catch {
             // a cache is only ever a saving
           }
@@ -67,22 +67,4 @@ export function compileCachedBundle(bundle: string, kind: string, bundleHash: st
     return module.exports;
   };
   return { saveCodeCache, run };
-}
-
-/** Removes the entries `prefix…\.v8cache` of `dir` other than `keep` (older bundles or Node.js versions); never throws. */
-function removeOtherEntries(dir: string, prefix: string, keep: string): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry === keep || !entry.startsWith(prefix) || !entry.endsWith('.v8cache')) continue;
-    try {
-      unlinkSync(join(dir, entry));
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
 }

@@ -1,10 +1,12 @@
 /**
  * A disk cache of WOFF files converted to SFNT, so that a new process (a CLI run) reads the plain font instead of
  * inflating it again; it lives in the library's cache folder (cacheDirs.ts), else the fonts are converted in memory.
+ * An entry is named by the file's name, size and time and the library's version; writing one removes the entries
+ * of the same file name made for another copy or version.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { cacheDirs, writeCacheEntry } from '../cacheDirs.js';
+import { cacheDirs, removeOtherEntries, writeCacheEntry } from '../cacheDirs.js';
 import { PACKAGE_VERSION } from '../packageInfo.js';
 import { sfntSizeOfWoff, woffToSfnt } from './sfnt.js';
 
@@ -43,6 +45,9 @@ export function readWoffAsSfnt(path: string): Uint8Array {
   }
   const woff = readFileSync(path);
   const sfnt = woffToSfnt(woff);
-  writeCacheEntry(dirs, name, sfnt);
+  // An entry made from another copy or version of this file (another install, another version of the library) is
+  // not read again once this one is written: it is removed, so that reinstalls do not pile up converted fonts.
+  const dir = writeCacheEntry(dirs, name, sfnt);
+  if (dir !== undefined) removeOtherEntries(dir, `${basename(path)}.`, '.sfnt', name);
   return sfnt;
 }

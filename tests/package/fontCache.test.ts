@@ -92,6 +92,30 @@ describe('readWoffAsSfnt', () => {
     expect(readFileSync(join(dir, entries[0]!)).equals(Buffer.from(expected))).toBe(true);
   });
 
+  it('removes the entries of the same font made for another copy or version when it writes one, and only those', () => {
+    const dir = join(TMP, 'cache-reinstalled');
+    mkdirSync(dir, { recursive: true });
+    process.env.XXGK_REPORT_CACHE_DIR = dir;
+    // What earlier installs (other file times) and versions left, another font's entry, another kind of entry, and a
+    // temporary file another process is still writing.
+    const stale = ['noto-sans-sc-97-400-normal.woff.1.1796216349202.0.1.0.sfnt', 'noto-sans-sc-97-400-normal.woff.2.1796221505771.0.0.9.sfnt'];
+    const others = [
+      'noto-sans-sc-97-700-normal.woff.1.1796216349210.0.1.0.sfnt',
+      'cli-render-v20.0.0-x64-0123456789abcdef.v8cache',
+      'noto-sans-sc-97-400-normal.woff.1.1796216349202.0.1.0.sfnt.123-0.tmp',
+    ];
+    for (const name of [...stale, ...others]) writeFileSync(join(dir, name), 'old');
+    expect(Buffer.from(readWoffAsSfnt(WOFF)).equals(Buffer.from(expected))).toBe(true);
+    const left = readdirSync(dir);
+    for (const name of stale) expect(left, name).not.toContain(name);
+    for (const name of others) expect(left, name).toContain(name);
+    expect(left.filter((f) => f.startsWith('noto-sans-sc-97-400-normal.woff.') && f.endsWith('.sfnt'))).toHaveLength(1);
+    // An entry read from the cache removes nothing.
+    writeFileSync(join(dir, stale[0]!), 'old');
+    expect(Buffer.from(readWoffAsSfnt(WOFF)).equals(Buffer.from(expected))).toBe(true);
+    expect(readdirSync(dir)).toContain(stale[0]);
+  });
+
   it('converts in memory when the cache folder cannot be created', () => {
     // A path under a plain file cannot be a folder, whoever runs the test (root ignores permissions).
     const file = join(TMP, 'not-a-folder');
