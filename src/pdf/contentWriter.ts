@@ -1,7 +1,8 @@
 /**
  * A content stream written straight into bytes: operators, numbers and glyph codes go into one growing buffer per
  * page, without an intermediate string per operator (pdfkit turns every string it is given into bytes one
- * character at a time). Numbers are written exactly as `num` formats them.
+ * character at a time). Numbers are written exactly as `num` formats them. The bodies of objects written as bytes
+ * (the structure elements, the ToUnicode map) are made with it too.
  */
 
 /** Formats a number for a content stream: at most 4 decimals, no trailing zeros, no -0. */
@@ -9,6 +10,9 @@ export function num(n: number): string {
   const r = Math.round(n * 10000) / 10000;
   return Object.is(r, -0) || r === 0 ? '0' : String(r);
 }
+
+/** Lower-case hexadecimal digits, by value. */
+const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
 /** Scaled integers beyond this are written through String() (never in a page; kept exact for any input). */
 const FAST_LIMIT = 1e13;
@@ -99,6 +103,20 @@ export class ContentWriter {
   int(n: number): this {
     this.room(20);
     this.len = writeInteger(this.buf, this.len, n);
+    return this;
+  }
+
+  /** Writes a reference to object `n` (`n 0 R`), for an object's body written here. */
+  ref(n: number): this {
+    return this.int(n).text(' 0 R');
+  }
+
+  /** Writes a 16-bit value as four lower-case hexadecimal digits. */
+  hex4(n: number): this {
+    this.room(4);
+    const buf = this.buf;
+    for (let shift = 12, at = this.len; shift >= 0; shift -= 4) buf[at++] = HEX[(n >> shift) & 15]!;
+    this.len += 4;
     return this;
   }
 

@@ -174,14 +174,6 @@ export function compactWidths(widths: readonly (number | undefined)[]): { dw: nu
   return { dw: Number(dw), w: parts.join(' ') };
 }
 
-/** Lower-case hexadecimal digits, by value. */
-const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
-
-/** Writes a 16-bit value as four lower-case hexadecimal digits. */
-function hex4(out: ContentWriter, n: number): void {
-  out.byte(HEX[(n >> 12) & 15]!).byte(HEX[(n >> 8) & 15]!).byte(HEX[(n >> 4) & 15]!).byte(HEX[n & 15]!);
-}
-
 /** The ToUnicode CMap of a font's subset ids (the same text as pdfkit writes: ranges of 256 codes with arrays), as Latin-1 bytes. */
 export function toUnicodeCMap(unicode: readonly (readonly number[])[]): Uint8Array {
   const out = new ContentWriter(CMAP_HEAD.length + CMAP_TAIL.length + 32 * unicode.length);
@@ -189,11 +181,7 @@ export function toUnicodeCMap(unicode: readonly (readonly number[])[]): Uint8Arr
   for (let start = 0; start < unicode.length; start += 256) {
     const end = Math.min(start + 256, unicode.length);
     if (start > 0) out.byte(10);
-    out.byte(60);
-    hex4(out, start);
-    out.text('> <');
-    hex4(out, end - 1);
-    out.text('> [');
+    out.byte(60).hex4(start).text('> <').hex4(end - 1).text('> [');
     for (let id = start; id < end; id++) {
       if (id > start) out.byte(32);
       out.byte(60);
@@ -204,11 +192,10 @@ export function toUnicodeCMap(unicode: readonly (readonly number[])[]): Uint8Arr
         // UTF-16: a code point beyond the BMP as its surrogate pair.
         if (value > 0xffff) {
           value -= 0x10000;
-          hex4(out, ((value >>> 10) & 0x3ff) | 0xd800);
-          out.byte(32);
+          out.hex4(((value >>> 10) & 0x3ff) | 0xd800).byte(32);
           value = 0xdc00 | (value & 0x3ff);
         }
-        hex4(out, value);
+        out.hex4(value);
       }
       out.byte(62);
     }

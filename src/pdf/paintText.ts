@@ -266,10 +266,13 @@ function exactStep(d: number, from: number, to: number, sign: 1 | -1): number | 
   return undefined;
 }
 
-/** Writes a step of exactStep: as `num` writes it when it has at most 4 decimals (the same digits), else as JavaScript does. */
+/**
+ * Writes a step of exactStep: as `num` writes it when it has at most 4 decimals (the same digits; 0 among them),
+ * else as JavaScript does.
+ */
 function writeStep(out: ContentWriter, t: number): void {
   if (Math.round(t * 10000) / 10000 === t) out.num(t);
-  else out.text(t === 0 ? '0' : String(t));
+  else out.text(String(t));
 }
 
 /** A number as it is written (4 decimals) and read back. */

@@ -155,14 +155,14 @@ export class StructureWriter {
     this.writeElement(this.root);
     const out = this.out;
     out.reset();
-    out.text('<</Type /StructTreeRoot/K ').int(this.objects[this.root]!).text(' 0 R/ParentTree <</Nums [');
+    out.text('<</Type /StructTreeRoot/K ').ref(this.objects[this.root]!).text('/ParentTree <</Nums [');
     const starts = this.treeStarts;
     for (let key = 0; key < starts.length; key++) {
       if (key > 0) out.byte(32);
       out.int(key).text(' [');
       for (let i = starts[key]!, end = starts[key + 1] ?? this.treeObjects.length; i < end; i++) {
         if (i > starts[key]!) out.byte(32);
-        out.int(this.treeObjects[i]!).text(' 0 R');
+        out.ref(this.treeObjects[i]!);
       }
       out.byte(93);
     }
@@ -189,23 +189,23 @@ export class StructureWriter {
     const node = this.nodes[id]!;
     const children = node.children;
     const kids = children.length + this.markCount[id]!;
-    out.text('<</S').text(pdfName(node.type)).text('/P ').int(this.parents[id]!).text(' 0 R');
+    out.text('<</S').text(pdfName(node.type)).text('/P ').ref(this.parents[id]!);
     if (kids > 0) out.text(kids === 1 ? '/K ' : '/K[');
     for (let i = 0; i < children.length; i++) {
       if (i > 0) out.byte(32);
       const child = children[i]!.id;
       if (this.objects[child] === 0) this.dictionary(child);
-      else out.int(this.objects[child]!).text(' 0 R');
+      else out.ref(this.objects[child]!);
     }
     const first = this.firstMark[id]!;
     const firstPage = first < 0 ? 0 : this.markPage[first]!;
     for (let m = first, i = children.length; m >= 0; m = this.markNext[m]!, i++) {
       if (i > 0) out.byte(32);
       if (this.markPage[m] === firstPage) out.int(this.markMcid[m]!);
-      else out.text('<</Type /MCR/Pg ').int(this.markPage[m]!).text(' 0 R/MCID ').int(this.markMcid[m]!).text('>>');
+      else out.text('<</Type /MCR/Pg ').ref(this.markPage[m]!).text('/MCID ').int(this.markMcid[m]!).text('>>');
     }
     if (kids > 1) out.byte(93);
-    if (first >= 0) out.text('/Pg ').int(firstPage).text(' 0 R');
+    if (first >= 0) out.text('/Pg ').ref(firstPage);
     const a = this.attributeObjects[id]!;
     if (a !== 0) {
       const text = this.attributeTexts.get(a);
@@ -213,7 +213,7 @@ export class StructureWriter {
         this.file.object(a, text);
         this.attributeTexts.delete(a);
       }
-      out.text('/A ').int(a).text(' 0 R');
+      out.text('/A ').ref(a);
     }
     out.text('>>');
   }

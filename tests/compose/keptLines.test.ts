@@ -4,7 +4,12 @@
  * be exactly what would be set anew: no setting that changes a line may be left out of their keys.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LAYOUT, geometryOf } from '../../src/compose/layoutOptions.js';
 import type { TextItem } from '../../src/compose/page.js';
+import { Typesetter } from '../../src/compose/typesetter.js';
+import { resolveFonts } from '../../src/fonts/fontSet.js';
+import { FONT_ROLES } from '../../src/model/fontRole.js';
+import { breakLines } from '../../src/typeset/breakLines.js';
 import { compose, fixture } from '../helpers/composed.js';
 
 type Lib = typeof import('../../src/index.js');
@@ -65,11 +70,7 @@ describe('lines kept from render to render', () => {
 });
 
 describe("a typesetter's key", () => {
-  it('changes with every layout option and every font size', async () => {
-    const { DEFAULT_LAYOUT, geometryOf } = await import('../../src/compose/layoutOptions.js');
-    const { Typesetter } = await import('../../src/compose/typesetter.js');
-    const { resolveFonts } = await import('../../src/fonts/fontSet.js');
-    const { FONT_ROLES } = await import('../../src/model/fontRole.js');
+  it('changes with every layout option and every font size', () => {
     const keyOf = (layout: typeof DEFAULT_LAYOUT, sizes = {}) => new Typesetter(resolveFonts({ sizes }), geometryOf(layout), layout).key;
     const base = keyOf(DEFAULT_LAYOUT);
     expect(keyOf({ ...DEFAULT_LAYOUT })).toBe(base);
@@ -84,11 +85,7 @@ describe("a typesetter's key", () => {
 });
 
 describe('short texts kept by Typesetter.set', () => {
-  it('serves a text only the lines of its own setting: each option in turn, after every other', async () => {
-    const { DEFAULT_LAYOUT, geometryOf } = await import('../../src/compose/layoutOptions.js');
-    const { Typesetter } = await import('../../src/compose/typesetter.js');
-    const { resolveFonts } = await import('../../src/fonts/fontSet.js');
-    const { breakLines } = await import('../../src/typeset/breakLines.js');
+  it('serves a text only the lines of its own setting: each option in turn, after every other', () => {
     const fonts = resolveFonts();
     const geometry = geometryOf(DEFAULT_LAYOUT);
     const ts = new Typesetter(fonts, geometry, DEFAULT_LAYOUT);
